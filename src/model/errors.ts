@@ -12,6 +12,7 @@ export type FetchErrorCode =
   | 'timeout'
   | 'http-status'
   | 'too-large'
+  | 'bad-encoding'
   | 'too-many-redirects';
 export type ParseErrorCode = 'not-a-feed' | 'html-not-feed' | 'empty';
 export type StoreErrorCode = 'store-open' | 'store-migrate' | 'store-query';
