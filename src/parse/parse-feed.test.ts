@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ParseError } from '../model/index.ts';
+import { parseFeed } from './index.ts';
+
+const testdata = new URL('./testdata/', import.meta.url);
+const read = (name: string): Buffer => readFileSync(new URL(name, testdata));
+
+/** Runs `fn`, expecting a ParseError with this code, and returns it. */
+function parseErrorOf(fn: () => unknown, code: string): ParseError {
+  try {
+    fn();
+  } catch (error) {
+    assert.ok(error instanceof ParseError, `expected ParseError, got ${String(error)}`);
+    assert.equal(error.code, code);
+    assert.equal(error.stage, 'parse');
+    return error;
+  }
+  assert.fail(`expected ParseError ${code}`);
+}
+
+test('an HTML page is html-not-feed and names the feeds it advertises, absolute', () => {
+  const error = parseErrorOf(() => parseFeed(read('html-page.html'), { url: 'https://www.example.com/' }), 'html-not-feed');
+  assert.equal(
+    error.message,
+    'parse: https://www.example.com/ is a web page, not a feed; it advertises https://www.example.com/blog/feed.xml, https://www.example.com/atom.xml (use one of those URLs instead)',
+  );
+});
+
+test('an HTML page advertising nothing says so', () => {
+  const error = parseErrorOf(() => parseFeed('<html><body>hi</body></html>', { url: 'https://x.example/' }), 'html-not-feed');
+  assert.match(error.message, /advertises no feed/);
+});
+
+test('a doctype html without an <html> tag is still a web page', () => {
+  parseErrorOf(() => parseFeed('<!DOCTYPE html><title>x</title><p>y', { url: 'https://x.example/' }), 'html-not-feed');
+});
+
+test('empty and blank bodies are empty', () => {
+  parseErrorOf(() => parseFeed(new Uint8Array(0), { url: 'https://x.example/f' }), 'empty');
+  parseErrorOf(() => parseFeed(' \n\t ', { url: 'https://x.example/f' }), 'empty');
+});
+
+test('other roots and JSON are not-a-feed', () => {
+  const error = parseErrorOf(() => parseFeed('<opml version="2.0"><body/></opml>', { url: 'https://x.example/f' }), 'not-a-feed');
+  assert.match(error.message, /root element <opml>/);
+  parseErrorOf(() => parseFeed('{"version": "https://jsonfeed.org/version/1.1"}', { url: 'https://x.example/f' }), 'not-a-feed');
+  parseErrorOf(() => parseFeed('just some text', { url: 'https://x.example/f' }), 'not-a-feed');
+});
+
+test('the format comes from the root element, not the Content-Type', () => {
+  const feed = parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title></feed>', {
+    url: 'https://x.example/f',
+    contentType: 'application/rss+xml',
+  });
+  assert.equal(feed.format, 'atom');
+});
+
+test('billion laughs and external entities: nothing expanded, nothing read, no hang', () => {
+  const started = process.hrtime.bigint();
+  const feed = parseFeed(read('billion-laughs.xml'), { url: 'https://x.example/f' });
+  assert.ok(process.hrtime.bigint() - started < 2_000_000_000n, 'took over 2 s');
+  assert.equal(feed.title, 'Laughs &lol9;');
+  assert.equal(feed.entries[0]?.title, 'Secret: &xxe;');
+  assert.equal(feed.entries[0]?.summary, '&lol9;');
+  assert.ok(feed.warnings.some((warning) => warning.includes('not expanded')));
+});
+
+test('bare & and HTML entities are recovered from, with warnings', () => {
+  const feed = parseFeed(read('broken.xml'), { url: 'https://broken.example/feed' });
+  // &nbsp; decodes to U+00A0, which title whitespace folding turns into a plain space.
+  assert.equal(feed.title, 'Tom & Jerry Weekly \u00e9dition');
+  assert.deepEqual(feed.entries.map((entry) => entry.id), ['a', 'b']);
+  assert.equal(feed.entries[0]?.title, 'Fish & chips\u2026');
+  assert.equal(feed.entries[0]?.summary, 'Caf\u00e9 \u00a9 2024 <b>bold</b>');
+  assert.ok(feed.warnings.some((warning) => warning.includes('unescaped "&"')), feed.warnings.join('\n'));
+  assert.ok(feed.warnings.some((warning) => warning.includes('&nbsp;')), feed.warnings.join('\n'));
+});
+
+test('control characters are removed with a warning', () => {
+  const feed = parseFeed(read('control-chars.xml'), { url: 'https://x.example/f' });
+  assert.equal(feed.title, 'Ctl chars');
+  assert.equal(feed.entries[0]?.title, 'ok');
+  assert.ok(feed.warnings.some((warning) => warning.includes('control characters')));
+});
+
+test('a document truncated inside an entry returns the complete entries and warns', () => {
+  const atom = parseFeed(read('truncated.xml'), { url: 'https://x.example/f' });
+  assert.deepEqual(atom.entries.map((entry) => entry.id), ['one', 'two']);
+  assert.ok(atom.warnings.some((warning) => warning.includes('truncated')), atom.warnings.join('\n'));
+  const rss = parseFeed(read('truncated-rss.xml'), { url: 'https://x.example/f' });
+  assert.deepEqual(rss.entries.map((entry) => entry.title), ['One']);
+  assert.ok(rss.warnings.some((warning) => warning.includes('dropped 1 incomplete <item>')), rss.warnings.join('\n'));
+});
+
+test('a well-formed document has no warnings', () => {
+  assert.deepEqual(parseFeed('<rss><channel><title>ok</title><item><guid>1</guid></item></channel></rss>', { url: 'https://x.example/f' }).warnings, []);
+});
+
+test('a relative or bogus document URL leaves relative links unresolved instead of throwing', () => {
+  const feed = parseFeed('<rss><channel><link>/home</link><item><guid>1</guid><link>/p</link></item></channel></rss>', { url: 'not a url' });
+  assert.equal(feed.link, undefined);
+  assert.equal(feed.entries[0]?.link, undefined);
+  assert.equal(feed.entries[0]?.baseUrl, undefined);
+});
+
+const corpus = '/work/shared/corpus/realworld/feed-rs';
+
+test('real-world sample: every feed document parses without throwing', { skip: !existsSync(corpus) && 'shared corpus not present' }, () => {
+  // Standalone Atom Entry Documents are not feeds, so atom_entry_* files are left out.
+  const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => /^(atom|rss[012])\/.*\.xml$/.test(file) && !file.includes('atom_entry'),
+  );
+  assert.ok(files.length > 20, `only ${files.length} sample files found`);
+  let entries = 0;
+  for (const file of files) entries += parseFeed(readFileSync(join(corpus, file)), { url: 'https://sample.example/feed' }).entries.length;
+  assert.ok(entries > 50, `only ${entries} entries`);
+});

@@ -1,0 +1,3 @@
+import { testGoldenPairs } from '../test-golden.ts';
+
+testGoldenPairs(new URL('./testdata/', import.meta.url).pathname);
