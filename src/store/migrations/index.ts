@@ -1,0 +1,22 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { SqlDialect } from '../schema.ts';
+import { up as initial } from './0001-initial.ts';
+
+type Up = (db: Kysely<unknown>, dialect: SqlDialect) => Promise<void>;
+
+// Append-only: a new migration is a new file and a new line at the end; released ones never change.
+const migrations: ReadonlyArray<readonly [name: string, up: Up]> = [['0001-initial', initial]];
+
+/** Names of every migration this version of Planet knows, in the order they run. */
+export const migrationNames: readonly string[] = migrations.map(([name]) => name);
+
+/** Kysely's view of the migrations, bound to the engine they run on. */
+export function migrationProvider(dialect: SqlDialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      const byName: Record<string, Migration> = {};
+      for (const [name, up] of migrations) byName[name] = { up: (db) => up(db, dialect) };
+      return byName;
+    },
+  };
+}

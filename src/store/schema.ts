@@ -1,0 +1,63 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * An instant as integer milliseconds since the Unix epoch (UTC), in a `bigint` column.
+ * Why not ISO-8601 text: numbers sort correctly on every engine whatever the column's
+ * collation (PostgreSQL text order depends on the database locale), cover every Date
+ * (toISOString() turns into "+010000-..." past year 9999, which sorts wrongly as text),
+ * and compare cheaply in the river index. Reads are `number | string` because `pg`
+ * returns int8 as a string; rows pass through Number() when mapped to the model.
+ */
+export type Millis = ColumnType<number | string, number, number>;
+
+/** A nullable instant. */
+export type NullableMillis = ColumnType<number | string | null, number | null, number | null>;
+
+/** The `feeds` table: one row per subscription URL ever configured. */
+export interface FeedsTable {
+  id: Generated<number>;
+  url: string;
+  name: string;
+  title: string | null;
+  site_link: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: NullableMillis;
+  last_success_at: NullableMillis;
+  last_http_status: number | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  consecutive_failures: Generated<number>;
+  created_at: Millis;
+}
+
+/** The `entries` table: one row per (feed, entry id), kept even when the feed drops it. */
+export interface EntriesTable {
+  id: Generated<number>;
+  feed_id: number;
+  /** Entry.id: the identity the feed gives the entry. */
+  entry_key: string;
+  title: string | null;
+  link: string | null;
+  content: string | null;
+  summary: string | null;
+  author_name: string | null;
+  author_email: string | null;
+  author_uri: string | null;
+  published: NullableMillis;
+  updated: NullableMillis;
+  base_url: string | null;
+  first_seen: Millis;
+  display_date: Millis;
+  /** Hash of the visible fields, to tell an edited entry from an unchanged one. */
+  content_hash: string;
+}
+
+/** The tables the store's queries see. */
+export interface Database {
+  feeds: FeedsTable;
+  entries: EntriesTable;
+}
+
+/** The SQL engines the store runs on; only DDL that has no common spelling looks at it. */
+export type SqlDialect = 'sqlite' | 'postgres';
