@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { ParseError } from '../model/index.ts';
 import { parseFeed } from './index.ts';
@@ -106,15 +107,33 @@ test('a relative or bogus document URL leaves relative links unresolved instead 
   assert.equal(feed.entries[0]?.baseUrl, undefined);
 });
 
-const corpus = '/work/shared/corpus/realworld/feed-rs';
+// ../shared sits beside the checkout, on developer machines and in CI alike.
+const shared = fileURLToPath(new URL('../../../shared/corpus/realworld/', import.meta.url));
+const golden = join(shared, 'feedparser-golden.jsonl');
 
-test('real-world sample: every feed document parses without throwing', { skip: !existsSync(corpus) && 'shared corpus not present' }, () => {
-  // Standalone Atom Entry Documents are not feeds, so atom_entry_* files are left out.
-  const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => /^(atom|rss[012])\/.*\.xml$/.test(file) && !file.includes('atom_entry'),
-  );
-  assert.ok(files.length > 20, `only ${files.length} sample files found`);
-  let entries = 0;
-  for (const file of files) entries += parseFeed(readFileSync(join(corpus, file)), { url: 'https://sample.example/feed' }).entries.length;
-  assert.ok(entries > 50, `only ${entries} entries`);
-});
+test(
+  'real-world corpus: every feed document feedparser reads parses without throwing, with its entries',
+  { skip: !existsSync(golden) && 'the shared real-world corpus is not beside this checkout' },
+  () => {
+    const cases = readFileSync(golden, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { path: string; kind: string; entries: number });
+    const feeds = cases.filter((c) => c.kind !== 'other');
+    assert.ok(feeds.length > 300, `only ${feeds.length} feed documents listed`);
+    const short: string[] = [];
+    for (const c of feeds) {
+      const body = readFileSync(join(shared, '..', '..', c.path));
+      try {
+        const parsed = parseFeed(body, { url: 'https://sample.example/feed' });
+        if (parsed.entries.length < c.entries) short.push(`${c.path}: ${parsed.entries.length} of ${c.entries} entries`);
+      } catch (error) {
+        // A ParseError is a verdict on the document; anything else is a crash and fails the test.
+        if (!(error instanceof ParseError)) throw error;
+        short.push(`${c.path}: ${error.message}`);
+      }
+    }
+    // feedparser's entry counts are the bar; the few documents that still differ are issue 3's to close.
+    assert.ok(short.length <= feeds.length * 0.01, `${short.length} of ${feeds.length} documents:\n${short.join('\n')}`);
+  },
+);
