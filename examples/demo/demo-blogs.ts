@@ -85,6 +85,9 @@ const entries: readonly DemoEntry[] = [
   { blog: 'Rafael Moreno', title: 'Reading a traceback bottom-up', date: '2026-11-20T19:40:00.000Z' },
   { blog: 'Sione Tupou', title: 'Logging config that fits on one screen', date: '2026-11-20T19:00:00.000Z' },
   { blog: 'Marta Kowalczyk', title: 'Protocols beat ABCs for plugin hooks', date: '2026-11-20T08:15:00.000Z' },
+  // Two October posts, so the demo has more than one monthly archive.
+  { blog: 'Priya Raman', title: "Reading the profiler's output from the bottom", date: '2026-10-30T04:30:00.000Z' },
+  { blog: 'Olu Adeyemi', title: 'Pass the clock in', date: '2026-10-27T09:00:00.000Z' },
 ];
 
 /** Every post of the demo, newest first; a fresh copy the caller may change. */

@@ -41,7 +41,7 @@ describe('the bundled demo planet', () => {
     for (const feed of demoFeeds) assert.ok(text.includes(`/feeds/${feed.file}"`), `${feed.file} is in planet.toml`);
   });
 
-  it('publishes every demo entry, newest first, as "Source: Title", twice over', async () => {
+  it('shows every demo entry on the front page, newest first, as "Source: Title", twice over', async () => {
     const { dir, config } = await demoConfig(server.origin);
     const expected = expectedDemoEntries().map((e) => (e.title === undefined ? e.blog : `${e.blog}: ${e.title}`));
     for (const run of [1, 2]) {

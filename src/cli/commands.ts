@@ -8,8 +8,13 @@ import type { UpdateReport } from '../pipeline/index.ts';
 import { buildSite, updatePlanet } from '../pipeline/index.ts';
 import type { Store } from '../store/index.ts';
 import { openStore } from '../store/index.ts';
+import { expungeCommand } from './expunge-command.ts';
+import { parseCommand } from './parse-command.ts';
+import { serveCommand } from './serve-command.ts';
 import type { Io } from './output.ts';
-import { buildSummary, feedLine, updateSummary } from './output.ts';
+import { createProgress } from './progress.ts';
+import { writeRunReport } from './report.ts';
+import { buildSummary, lifecycleLines, updateSummary } from './output.ts';
 
 /** Exit codes: part of the CLI's interface for cron and CI. */
 export const exitCodes = {
@@ -41,6 +46,8 @@ export interface CommandSpec {
 const configOption: OptionSpec = { flags: '-c, --config <path>', description: 'planet.toml to use', default: './planet.toml' };
 const strictOption: OptionSpec = { flags: '--strict', description: 'exit 4 when any feed failed (the site is still published)' };
 const quietOption: OptionSpec = { flags: '-q, --quiet', description: 'print only failures and the summary' };
+const forceOption: OptionSpec = { flags: '--force', description: 'fetch every feed now, ignoring backoff and 410 Gone' };
+const reportOption: OptionSpec = { flags: '--report <file>', description: 'write what happened to each feed as JSON (docs/report-schema.json)' };
 
 async function withStore<T>(config: PlanetConfig, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(config.planet.database);
@@ -52,13 +59,16 @@ async function withStore<T>(config: PlanetConfig, work: (store: Store) => Promis
 }
 
 async function update(config: PlanetConfig, store: Store, options: Record<string, unknown>, io: Io): Promise<UpdateReport> {
-  const report = await updatePlanet(config, store, {
-    onFeed: (feed) => {
-      if (feed.status === 'failed') io.err(feedLine(feed));
-      else if (options.quiet !== true) io.out(feedLine(feed));
-    },
-  });
+  const progress = createProgress(config.feeds.length, io, { quiet: options.quiet === true });
+  let report: UpdateReport;
+  try {
+    report = await updatePlanet(config, store, { onFeed: (feed) => progress.feed(feed), force: options.force === true });
+  } finally {
+    progress.stop();
+  }
+  if (typeof options.report === 'string') io.out(`update: wrote the run report to ${await writeRunReport(options.report, report)}`);
   io.out(updateSummary(report));
+  for (const line of lifecycleLines(report)) io.out(line);
   return report;
 }
 
@@ -69,7 +79,7 @@ export const commands: CommandSpec[] = [
   {
     name: 'run',
     summary: 'fetch every feed, then build and publish the site',
-    options: [configOption, strictOption, quietOption],
+    options: [configOption, strictOption, quietOption, forceOption, reportOption],
     run: async (options, _args, io) => {
       const config = await loadConfig(String(options.config));
       return withStore(config, async (store) => {
@@ -82,7 +92,7 @@ export const commands: CommandSpec[] = [
   {
     name: 'update',
     summary: 'fetch every feed and store new entries (no site is built)',
-    options: [configOption, strictOption, quietOption],
+    options: [configOption, strictOption, quietOption, forceOption, reportOption],
     run: async (options, _args, io) => {
       const config = await loadConfig(String(options.config));
       return withStore(config, async (store) => feedsExit(await update(config, store, options, io), options));
@@ -123,4 +133,7 @@ export const commands: CommandSpec[] = [
       return exitCodes.ok;
     },
   },
+  expungeCommand,
+  parseCommand,
+  serveCommand,
 ];

@@ -13,23 +13,45 @@ export function feedLine(report: FeedReport): string {
   const name = `${report.name} <${report.url}>`;
   switch (report.status) {
     case 'updated':
-      return `updated      ${name}: ${report.newEntries} new, ${report.updatedEntries} changed (${report.ms} ms)`;
+      return `updated      ${name}: ${report.newEntries} new, ${report.updatedEntries} changed (${report.ms} ms)${moved(report)}`;
     case 'not-modified':
-      return `not-modified ${name} (${report.ms} ms)`;
+      return `not-modified ${name} (${report.ms} ms)${moved(report)}`;
     case 'failed':
-      return `failed       ${name}: ${report.error?.message ?? 'unknown error'} [${report.error?.code ?? 'internal'}]`;
+      return `failed       ${name}: ${report.error?.message ?? 'unknown error'} [${report.error?.code ?? 'internal'}]${moved(report)}`;
+    case 'skipped-backoff':
+      return `skipped      ${name}: backing off until ${report.nextFetchAt?.toISOString() ?? 'later'} (--force fetches it now)`;
+    case 'gone':
+      return report.error === undefined
+        ? `gone         ${name}: answered 410 Gone earlier; not fetched (remove it from planet.toml, or --force)`
+        : `gone         ${name}: ${report.error.message} [${report.error.code}]`;
   }
+}
+
+/** The permanent-redirect proposal of a feed line, if any. */
+function moved(report: FeedReport): string {
+  return report.movedTo === undefined ? '' : `; moved permanently to ${report.movedTo} (put that URL in planet.toml)`;
 }
 
 export function updateSummary(report: UpdateReport): string {
   const t = report.totals;
   return (
     `update: ${plural(report.feeds.length, 'feed')} in ${(report.ms / 1000).toFixed(1)} s: ` +
-    `${t.updated} updated, ${t.notModified} not modified, ${t.failed} failed; ` +
+    `${t.updated} updated, ${t.notModified} not modified, ${t.failed} failed, ` +
+    `${t.skippedBackoff} skipped (backoff), ${t.gone} gone; ` +
     `${t.newEntries} new and ${t.updatedEntries} changed entries`
   );
 }
 
 export function buildSummary(report: BuildReport): string {
   return `build: published ${report.entries} entries from ${plural(report.feeds, 'feed')} to ${report.outputDir}`;
+}
+
+/** Notes on the entry lifecycle after an update: duplicate subscriptions and expunged entries. */
+export function lifecycleLines(report: UpdateReport): string[] {
+  const lines = report.duplicates.map(
+    (d) => `duplicate    ${d.urls.join(' and ')} all lead to ${d.finalUrl}; keep one of them in planet.toml`,
+  );
+  const n = report.expunged;
+  if (n > 0) lines.push(`expunge: removed ${n} old ${n === 1 ? 'entry' : 'entries'} ([entries] keep_days)`);
+  return lines;
 }

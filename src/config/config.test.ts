@@ -35,6 +35,10 @@ describe('config', () => {
       timeoutMs: 30_000,
       maxBytes: 10 * 1024 * 1024,
       userAgent: 'Planet/0.1 (+https://planet.example.org/)',
+      allowPrivateNetworks: true,
+      allowHosts: [],
+      respectFeedTtl: false,
+      applyPermanentRedirects: false,
     });
     assert.deepEqual(config.feeds, [
       { url: 'https://a.example/feed.xml', name: 'A' },

@@ -5,7 +5,7 @@
  */
 
 /** The kinds of value a key can hold. */
-export type FieldType = 'string' | 'url' | 'email' | 'path' | 'integer' | 'boolean';
+export type FieldType = 'string' | 'url' | 'email' | 'path' | 'integer' | 'boolean' | 'string-list' | 'string-table';
 
 /** One key of a section. */
 export interface FieldSpec {
@@ -14,6 +14,8 @@ export interface FieldSpec {
   default?: string | number | boolean;
   /** Smallest value for integers. */
   min?: number;
+  /** The only values a string may take. */
+  choices?: readonly string[];
   doc: string;
 }
 
@@ -36,13 +38,22 @@ export const planetSection: SectionSpec = {
     owner_email: { type: 'email', doc: 'How to reach the owner.' },
     description: { type: 'string', doc: 'One sentence about the planet, for the page and the feeds.' },
     output_dir: { type: 'path', default: 'output', doc: 'Where the site is published, relative to this file.' },
-    database: { type: 'path', default: 'planet.db', doc: 'SQLite file that keeps feeds and entries, relative to this file.' },
+    database: {
+      type: 'path',
+      default: 'planet.db',
+      doc: 'SQLite file that keeps feeds and entries, relative to this file; or a postgres:// URL of a PostgreSQL database.',
+    },
     theme: {
       type: 'path',
       default: 'default',
       doc: 'A theme directory relative to this file, or the name of a bundled theme ("default").',
     },
     items_per_page: { type: 'integer', default: 60, min: 1, doc: 'Entries on the front page and in the output feeds.' },
+    days_per_page: { type: 'integer', default: 0, min: 0, doc: 'Most days of entries on one page (front and archive pages); 0 means no limit.' },
+    archive_entries: { type: 'integer', default: 1000, min: 1, doc: 'Newest entries kept in the archive, month and per-feed pages.' },
+    summary_length: { type: 'integer', default: 500, min: 1, doc: 'Characters of text in each excerpt of summary.html (cut at a word, markup kept valid).' },
+    timezone: { type: 'string', default: 'UTC', doc: 'IANA time zone the pages show dates in and group days by, e.g. "Europe/Berlin".' },
+    locale: { type: 'string', default: 'en', doc: 'BCP 47 language tag for dates and the pages\' lang, e.g. "de" or "en-GB".' },
   },
 };
 
@@ -56,7 +67,45 @@ export const fetchSection: SectionSpec = {
     timeout: { type: 'integer', default: 30, min: 1, doc: 'Seconds one feed may take, redirects and body included.' },
     max_size: { type: 'integer', default: 10 * 1024 * 1024, min: 1024, doc: 'Largest feed accepted, in bytes (after decompression).' },
     user_agent: { type: 'string', doc: 'User-Agent header; by default names Planet and the planet\'s link.' },
+    allow_private_networks: {
+      type: 'boolean',
+      default: true,
+      doc: 'false refuses to connect to loopback, private, link-local and cloud-metadata addresses (set it when feed URLs come from people you do not trust).',
+    },
+    allow_hosts: { type: 'string-list', doc: 'Host names or IP addresses still allowed when allow_private_networks is false, e.g. ["intranet.example.org"].' },
+    respect_feed_ttl: {
+      type: 'boolean',
+      default: false,
+      doc: 'Wait at least what a feed asks (Cache-Control max-age, RSS <ttl>, sy:updatePeriod; at most 24 h) before fetching it again.',
+    },
+    apply_permanent_redirects: {
+      type: 'boolean',
+      default: false,
+      doc: 'Fetch a feed from where a 301/308 redirect moved it; by default the move is only reported, for you to edit this file.',
+    },
   },
+};
+
+const sanitizeFields: Record<string, FieldSpec> = {
+  allow_elements: {
+    type: 'string-list',
+    doc: 'Extra elements kept in entry HTML, from: address, bdi, bdo, big, center, data, dfn, font, hgroup, search, strike, tt, wbr.',
+  },
+  deny_elements: { type: 'string-list', doc: 'Elements of the default allowlist to unwrap (their text stays), e.g. ["img"].' },
+  allow_attributes: {
+    type: 'string-list',
+    doc: 'Extra attributes kept on every kept element, from: abbr, align, class, dir, headers, id, lang, open, reversed, scope, title, translate, type, valign, value.',
+  },
+  deny_attributes: { type: 'string-list', doc: 'Attributes removed everywhere, e.g. ["title"].' },
+  embed_videos: {
+    type: 'boolean',
+    doc: 'Keep https `<iframe>`s from video_hosts, sandboxed (off by default; the theme\'s CSP must allow those hosts in frame-src).',
+  },
+  video_hosts: {
+    type: 'string-list',
+    doc: 'Hosts embed_videos keeps, e.g. a PeerTube instance; by default www.youtube.com, www.youtube-nocookie.com, player.vimeo.com.',
+  },
+  remove_trackers: { type: 'boolean', doc: 'Remove 1x1 pixels and known feed trackers (FeedBurner, WordPress stats...); on by default.' },
 };
 
 export const feedSection: SectionSpec = {
@@ -66,7 +115,59 @@ export const feedSection: SectionSpec = {
   fields: {
     url: { type: 'url', required: true, doc: 'The feed\'s URL (RSS or Atom).' },
     name: { type: 'string', doc: 'Name shown as the entry\'s source; defaults to the feed\'s host name.' },
+    headers: { type: 'string-table', doc: 'Extra request headers for this feed, e.g. { "X-Api-Key" = "..." }; sent only to the feed\'s own origin, never logged.' },
+    username: { type: 'string', doc: 'HTTP basic auth user name for this feed (with password); sent only to the feed\'s own origin.' },
+    password: { type: 'string', doc: 'HTTP basic auth password for this feed; never logged or stored.' },
+    avatar: { type: 'url', doc: 'Image (http or https URL) shown beside this feed\'s entries, e.g. the author\'s face.' },
+    // The [sanitize] keys, for this feed alone.
+    ...sanitizeFields,
   },
 };
 
-export const sections: readonly SectionSpec[] = [planetSection, fetchSection, feedSection];
+export const entriesSection: SectionSpec = {
+  name: 'entries',
+  array: false,
+  doc: 'How entries are placed in the river, deduplicated and kept.',
+  fields: {
+    new_feed_items: {
+      type: 'integer',
+      default: 2,
+      min: 0,
+      doc: 'Entries a feed added to a running planet publishes from its back catalogue; the rest are stored but hidden.',
+    },
+    future_dates: {
+      type: 'string',
+      default: 'ignore_date',
+      choices: ['keep', 'ignore_date', 'ignore_entry'],
+      doc: 'An entry dated in the future: "ignore_date" places it at the time it was first seen, "keep" at its date, "ignore_entry" skips it until then.',
+    },
+    bump_on_update: {
+      type: 'boolean',
+      default: false,
+      doc: 'Move an entry to the top of the river when its content really changes (by default it keeps its place).',
+    },
+    duplicates: {
+      type: 'string',
+      default: 'first-seen',
+      choices: ['first-seen', 'config-order'],
+      doc: 'A post found in several feeds (same id or link) is shown once, under the feed that had it first, or under the one listed first in this file.',
+    },
+    keep_per_feed: { type: 'integer', default: 50, min: 1, doc: 'Retention: entries kept per feed whatever their age.' },
+    keep_days: {
+      type: 'integer',
+      default: 0,
+      min: 0,
+      doc: 'Retention: older entries beyond keep_per_feed that their feed no longer lists are expunged after this many days; 0 keeps everything.',
+    },
+  },
+};
+
+/** `[sanitize]`: changes to the sanitizer's allowlist for every feed. */
+export const sanitizeSection: SectionSpec = {
+  name: 'sanitize',
+  array: false,
+  doc: 'How entry HTML is sanitized. A `[[feeds]]` table takes the same keys for one feed: its lists add to these, its flags replace them.',
+  fields: sanitizeFields,
+};
+
+export const sections: readonly SectionSpec[] = [planetSection, fetchSection, entriesSection, sanitizeSection, feedSection];

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FeedConfig, PlanetConfig } from '../model/index.ts';
+import type { EntrySettings, FeedConfig, PlanetConfig, SanitizeSettings } from '../model/index.ts';
 import { ConfigError } from '../model/index.ts';
 import type { FieldSpec, SectionSpec } from './schema.ts';
-import { feedSection, fetchSection, planetSection, sections } from './schema.ts';
+import { entriesSection, feedSection, fetchSection, planetSection, sanitizeSection, sections } from './schema.ts';
 
 /** Where the bundled themes live: `themes/` at the package root. */
 export const bundledThemesDir = fileURLToPath(new URL('../../themes/', import.meta.url));
 
 type Table = Record<string, unknown>;
-type Value = string | number | boolean | undefined;
+type Value = string | number | boolean | readonly string[] | Readonly<Record<string, string>> | undefined;
 
 /** Collects every problem in a file, so one run reports them all instead of one per edit. */
 class Problems {
@@ -72,6 +72,12 @@ function checkField(spec: FieldSpec, value: unknown, where: string, problems: Pr
       if (typeof value === 'boolean') return value;
       problems.add(where, `expected true or false, got ${describe(value)}`);
       return spec.default;
+    case 'string-list':
+      if (Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '')) return value as string[];
+      problems.add(where, `expected a list of non-empty strings, e.g. ["feeds.example.org"], got ${describe(value)}`);
+      return spec.default;
+    case 'string-table':
+      return checkStringTable(value, where, problems);
     default:
       break;
   }
@@ -82,10 +88,32 @@ function checkField(spec: FieldSpec, value: unknown, where: string, problems: Pr
   if (spec.type === 'url' && !isHttpUrl(value)) {
     problems.add(where, `expected an http:// or https:// URL, got ${describe(value)}`);
   }
+  if (spec.choices !== undefined && !spec.choices.includes(value)) {
+    problems.add(where, `expected one of ${spec.choices.map((c) => `"${c}"`).join(', ')}, got ${describe(value)}`);
+    return spec.default;
+  }
   if (spec.type === 'email' && !/^[^\s@]+@[^\s@]+$/.test(value)) {
     problems.add(where, `expected an email address, got ${describe(value)}`);
   }
   return value;
+}
+
+/** RFC 9110 section 5.1 field names; values must not break the header line. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** A table of header names to string values; values are never echoed, since they may be secrets. */
+function checkStringTable(value: unknown, where: string, problems: Problems): Value {
+  if (!isTable(value)) {
+    problems.add(where, `expected a table of strings, e.g. { "X-Api-Key" = "..." }, got ${describe(value)}`);
+    return undefined;
+  }
+  const out: Record<string, string> = {};
+  for (const [name, item] of Object.entries(value)) {
+    if (!HEADER_NAME.test(name)) problems.add(`${where}.${name}`, 'is not a valid HTTP header name');
+    else if (typeof item !== 'string' || /[\r\n\0]/.test(item)) problems.add(`${where}.${name}`, 'expected a one-line string value');
+    else out[name] = item;
+  }
+  return out;
 }
 
 function isHttpUrl(value: string): boolean {
@@ -121,6 +149,36 @@ function resolveTheme(value: string, configDir: string): string {
   return isAbsolute(value) ? value : resolve(configDir, value);
 }
 
+/** The time zone and locale must be ones Intl knows, or every date on the site would be wrong. */
+function checkZoneAndLocale(planet: Record<string, Value>, where: string, problems: Problems): void {
+  if (typeof planet.timezone === 'string') {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: planet.timezone });
+    } catch {
+      problems.add(`${where} timezone`, `"${planet.timezone}" is not an IANA time zone; use e.g. "UTC" or "Europe/Berlin"`);
+    }
+  }
+  if (typeof planet.locale === 'string') {
+    try {
+      new Intl.Locale(planet.locale);
+    } catch {
+      problems.add(`${where} locale`, `"${planet.locale}" is not a BCP 47 language tag; use e.g. "en" or "de-AT"`);
+    }
+  }
+}
+
+/** Basic auth of a feed: username and password come together. */
+function feedAuth(feed: Record<string, Value>, where: string, problems: Problems): { username: string; password: string } | undefined {
+  const { username, password } = feed;
+  if (username === undefined && password === undefined) return undefined;
+  if (typeof username !== 'string' || typeof password !== 'string') {
+    problems.add(where, 'basic auth needs both username and password');
+    return undefined;
+  }
+  if (username.includes(':')) problems.add(`${where} username`, 'may not contain ":" (RFC 7617)');
+  return { username, password };
+}
+
 /** Validates a parsed planet.toml; throws one ConfigError listing every problem found. */
 export function validateConfig(data: Table, configPath: string): PlanetConfig {
   const problems = new Problems();
@@ -143,6 +201,9 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
   if (data.planet === undefined) problems.add(`${file}: [planet]`, 'section is missing; it needs at least name and link');
   const planet = checkTable(planetSection, tableOf('planet'), `${file}: [planet]`, problems);
   const fetch = checkTable(fetchSection, tableOf('fetch'), `${file}: [fetch]`, problems);
+  const entries = checkTable(entriesSection, tableOf('entries'), `${file}: [entries]`, problems);
+  const sanitize = checkTable(sanitizeSection, tableOf('sanitize'), `${file}: [sanitize]`, problems);
+  checkZoneAndLocale(planet, `${file}: [planet]`, problems);
 
   const feeds: FeedConfig[] = [];
   const rawFeeds = data.feeds ?? [];
@@ -155,11 +216,24 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
       if (!isTable(raw)) return problems.add(where, `expected a table, got ${describe(raw)}`);
       const feed = checkTable(feedSection, raw, where, problems);
       if (typeof feed.url !== 'string' || !isHttpUrl(feed.url)) return;
+      // URLs are printed and stored; a password inside one would be too.
+      const parsedUrl = new URL(feed.url);
+      if (parsedUrl.username !== '' || parsedUrl.password !== '') {
+        return problems.add(`${where} url`, 'has a user name or password in it; remove them and set username and password instead (URLs are logged)');
+      }
       const url = new URL(feed.url).href;
       const first = seen.get(url);
       if (first !== undefined) return problems.add(`${where} url`, `${url} is already subscribed as [[feeds]] #${first + 1}; remove one`);
       seen.set(url, i);
-      feeds.push({ url, name: typeof feed.name === 'string' ? feed.name : new URL(url).hostname });
+      const auth = feedAuth(feed, where, problems);
+      feeds.push({
+        url,
+        name: typeof feed.name === 'string' ? feed.name : new URL(url).hostname,
+        ...(feed.headers === undefined ? {} : { headers: feed.headers as Record<string, string> }),
+        ...(auth === undefined ? {} : { auth }),
+        ...(hasSanitizeKeys(feed) ? { sanitize: sanitizeSettings(feed) } : {}),
+        ...(typeof feed.avatar === 'string' ? { avatar: new URL(feed.avatar).href } : {}),
+      });
     });
   }
 
@@ -181,9 +255,15 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
       ownerEmail: planet.owner_email === undefined ? undefined : str(planet.owner_email),
       description: planet.description === undefined ? undefined : str(planet.description),
       outputDir: resolve(configDir, str(planet.output_dir)),
-      database: resolve(configDir, str(planet.database)),
+      // A PostgreSQL URL is a location, not a path to resolve.
+      database: /^postgres(ql)?:\/\//i.test(str(planet.database)) ? str(planet.database) : resolve(configDir, str(planet.database)),
       themeDir: resolveTheme(str(planet.theme), configDir),
       itemsPerPage: num(planet.items_per_page),
+      daysPerPage: num(planet.days_per_page),
+      archiveEntries: num(planet.archive_entries),
+      summaryLength: num(planet.summary_length),
+      timezone: str(planet.timezone),
+      locale: str(planet.locale),
     },
     fetch: {
       concurrency: num(fetch.concurrency),
@@ -191,9 +271,52 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
       timeoutMs: num(fetch.timeout) * 1000,
       maxBytes: num(fetch.max_size),
       userAgent: fetch.user_agent === undefined ? `Planet/0.1 (+${link})` : str(fetch.user_agent),
+      allowPrivateNetworks: fetch.allow_private_networks !== false,
+      allowHosts: (fetch.allow_hosts as readonly string[] | undefined) ?? [],
+      respectFeedTtl: fetch.respect_feed_ttl === true,
+      applyPermanentRedirects: fetch.apply_permanent_redirects === true,
+    },
+    entries: {
+      newFeedItems: num(entries.new_feed_items),
+      futureDates: str(entries.future_dates) as EntrySettings['futureDates'],
+      bumpOnUpdate: entries.bump_on_update === true,
+      duplicates: str(entries.duplicates) as EntrySettings['duplicates'],
+      keepPerFeed: num(entries.keep_per_feed),
+      keepDays: num(entries.keep_days),
+    },
+    sanitize: {
+      allowElements: [],
+      denyElements: [],
+      allowAttributes: [],
+      denyAttributes: [],
+      embedVideos: false,
+      removeTrackers: true,
+      ...sanitizeSettings(sanitize),
     },
     feeds,
   });
+}
+
+function hasSanitizeKeys(table: Record<string, unknown>): boolean {
+  return Object.keys(sanitizeSection.fields).some((key) => table[key] !== undefined);
+}
+
+// planet.toml key -> SanitizeSettings field, for [sanitize] and the same keys in [[feeds]].
+const sanitizeKeys = {
+  allow_elements: 'allowElements',
+  deny_elements: 'denyElements',
+  allow_attributes: 'allowAttributes',
+  deny_attributes: 'denyAttributes',
+  embed_videos: 'embedVideos',
+  video_hosts: 'videoHosts',
+  remove_trackers: 'removeTrackers',
+} as const satisfies Record<string, keyof SanitizeSettings>;
+
+/** The [sanitize] keys a table (the section, or one feed) sets; unset keys stay absent, so a feed inherits them. */
+function sanitizeSettings(table: Record<string, unknown>): Partial<SanitizeSettings> {
+  const settings: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(sanitizeKeys)) if (table[key] !== undefined) settings[field] = table[key];
+  return settings as Partial<SanitizeSettings>;
 }
 
 function deepFreeze<T>(value: T): T {

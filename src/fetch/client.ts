@@ -1,6 +1,7 @@
-import { Agent, request } from 'undici';
+import { Agent, EnvHttpProxyAgent, request } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { FetchSettings, Validators } from '../model/index.ts';
+import { createConnector } from './connector.ts';
 
 /** Feed types first; anything else still accepted, since many feeds are served as text/html or octet-stream. */
 const ACCEPT = 'application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
@@ -32,14 +33,20 @@ export function timeoutsFor(settings: FetchSettings): Timeouts {
   return { connectMs: Math.min(MAX_CONNECT_MS, totalMs), headersMs: totalMs, bodyMs: totalMs, totalMs };
 }
 
-/** The one connection pool of a run, holding at most `perHostConnections` connections per origin. */
-export function createAgent(settings: FetchSettings, timeouts: Timeouts): Agent {
-  return new Agent({
+/**
+ * The one connection pool of a run, holding at most `perHostConnections` connections per origin
+ * (HostLimiter counts per host on top). HTTP_PROXY / HTTPS_PROXY / NO_PROXY are honoured when set.
+ */
+export function createAgent(settings: FetchSettings, timeouts: Timeouts): Dispatcher {
+  const options = {
     connections: settings.perHostConnections,
-    connect: { timeout: timeouts.connectMs },
+    connect: createConnector(timeouts.connectMs, settings),
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyMs,
-  });
+  };
+  const env = process.env;
+  const proxied = [env.http_proxy, env.HTTP_PROXY, env.https_proxy, env.HTTPS_PROXY].some((value) => value !== undefined && value !== '');
+  return proxied ? new EnvHttpProxyAgent(options) : new Agent(options);
 }
 
 /** The headers every request of a feed's fetch carries, conditional ones included when we have validators. */

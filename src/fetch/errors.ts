@@ -1,4 +1,5 @@
 import { FetchError } from '../model/index.ts';
+import { BLOCKED_CODE } from './address-guard.ts';
 import type { Timeouts } from './client.ts';
 
 /** Which limit a fetch ran into. */
@@ -42,6 +43,11 @@ export function toFetchError(error: unknown, where: string, host: string, timeou
   const codes = errorCodes(error);
   const has = (...wanted: string[]): boolean => wanted.some((code) => codes.includes(code));
 
+  if (has(BLOCKED_CODE)) {
+    const blocked = findCause(error, (e) => 'code' in e && e.code === BLOCKED_CODE);
+    const message = `fetch: ${where} was refused: ${blocked?.message ?? host} and [fetch] allow_private_networks is false (feed kept; add the host to [fetch] allow_hosts in planet.toml if you trust it)`;
+    return new FetchError('blocked-address', message, { cause: error });
+  }
   if (has('UND_ERR_CONNECT_TIMEOUT')) return timeoutError(where, 'connect', timeouts.connectMs, error);
   if (has('UND_ERR_HEADERS_TIMEOUT')) return timeoutError(where, 'headers', timeouts.headersMs, error);
   if (has('UND_ERR_BODY_TIMEOUT')) return timeoutError(where, 'body', timeouts.bodyMs, error);
@@ -55,7 +61,7 @@ export function toFetchError(error: unknown, where: string, host: string, timeou
     return new FetchError('connection-refused', message, { cause: error });
   }
   if (codes.some((code) => RESET_CODES.has(code))) {
-    const message = `fetch: ${where} closed the connection before the response was complete (feed kept; it is tried again next run)`;
+    const message = `fetch: ${where} closed the connection before the response was complete (feed kept; it is tried again after a backoff)`;
     return new FetchError('connection-reset', message, { cause: error });
   }
   const detail = error instanceof Error ? error.message : String(error);
@@ -66,9 +72,21 @@ export function toFetchError(error: unknown, where: string, host: string, timeou
     const message = `fetch: ${where}: the TLS connection failed: ${reason}${code} (feed kept; check the site's certificate, or whether it serves https at all)`;
     return new FetchError('network', message, { cause: error });
   }
-  return new FetchError('network', `fetch: ${where} failed: ${detail}${code} (feed kept; it is tried again next run)`, {
+  return new FetchError('network', `fetch: ${where} failed: ${detail}${code} (feed kept; it is tried again after a backoff)`, {
     cause: error,
   });
+}
+
+/** The first error in the cause chain (and AggregateError members) that `test` accepts. */
+function findCause(error: unknown, test: (error: Error) => boolean, depth = 0): Error | undefined {
+  if (!(error instanceof Error) || depth > 4) return undefined;
+  if (test(error)) return error;
+  const members = error instanceof AggregateError ? error.errors : [];
+  for (const inner of [...members, error.cause]) {
+    const found = findCause(inner, test, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -78,3 +78,19 @@ function describeChain(redirects: RedirectHop[]): string {
   if (first === undefined) return '';
   return [first.from, ...redirects.map((hop) => `${hop.status} ${hop.to}`)].join(' -> ');
 }
+
+/** https://www.rfc-editor.org/rfc/rfc9110#section-15.4: the statuses that say a resource moved for good. */
+const PERMANENT_STATUSES = new Set([301, 308]);
+
+/**
+ * Where a chain says the feed moved for good: the target of the last hop in its leading run of
+ * 301/308s (301 A->B then 302 B->C means B is the feed's new home, C only where B is today).
+ */
+export function permanentMove(redirects: readonly RedirectHop[]): string | undefined {
+  let moved: string | undefined;
+  for (const hop of redirects) {
+    if (!PERMANENT_STATUSES.has(hop.status)) break;
+    moved = hop.to;
+  }
+  return moved;
+}

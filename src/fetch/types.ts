@@ -4,6 +4,10 @@ import type { Validators } from '../model/index.ts';
 export interface FetchRequest {
   url: string;
   validators: Validators;
+  /** Extra headers (the feed's own, from config); sent only to the feed's origin, never logged. */
+  headers?: Readonly<Record<string, string>>;
+  /** HTTP basic auth; sent only to the feed's origin, never logged. */
+  auth?: { username: string; password: string };
 }
 
 /** One redirect followed on the way to the final URL. */
@@ -25,6 +29,8 @@ export type FetchResult =
       contentType?: string;
       validators: Validators;
       redirects: RedirectHop[];
+      /** Cache-Control max-age, in seconds, when the response had one. */
+      maxAgeSeconds?: number;
     }
   | {
       kind: 'not-modified';
@@ -32,6 +38,7 @@ export type FetchResult =
       httpStatus: 304;
       validators: Validators;
       redirects: RedirectHop[];
+      maxAgeSeconds?: number;
     };
 
 /** Fetches feeds over one shared connection pool; close it when the run ends. */

@@ -13,7 +13,8 @@ export type FetchErrorCode =
   | 'http-status'
   | 'too-large'
   | 'bad-encoding'
-  | 'too-many-redirects';
+  | 'too-many-redirects'
+  | 'blocked-address';
 export type ParseErrorCode = 'not-a-feed' | 'html-not-feed' | 'empty';
 export type StoreErrorCode = 'store-open' | 'store-migrate' | 'store-query';
 export type RenderErrorCode = 'theme-not-found' | 'theme-invalid' | 'template';
@@ -56,11 +57,18 @@ export class ConfigError extends PlanetError {
 export class FetchError extends PlanetError {
   /** The HTTP status, when the server answered. */
   readonly httpStatus: number | undefined;
+  /** When the server asked us to come back (Retry-After on a 429 or 503). */
+  readonly retryAfter: Date | undefined;
 
-  constructor(code: FetchErrorCode, message: string, options?: { cause?: unknown; httpStatus?: number }) {
+  constructor(
+    code: FetchErrorCode,
+    message: string,
+    options?: { cause?: unknown; httpStatus?: number; retryAfter?: Date },
+  ) {
     super('fetch', code, message, options);
     this.name = 'FetchError';
     this.httpStatus = options?.httpStatus;
+    this.retryAfter = options?.retryAfter;
   }
 }
 

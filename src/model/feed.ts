@@ -1,7 +1,8 @@
-import type { Entry } from './entry.ts';
+import type { Category, FeedImage, Link, TextDetail } from './detail.ts';
+import type { Entry, Person } from './entry.ts';
 
 /** The feed formats the parser understands. */
-export type FeedFormat = 'rss' | 'atom';
+export type FeedFormat = 'rss' | 'atom' | 'json';
 
 /** A parsed feed document: channel metadata and its entries. */
 export interface ParsedFeed {
@@ -13,6 +14,40 @@ export interface ParsedFeed {
   entries: Entry[];
   /** Problems the parser recovered from (feedparser calls this "bozo"). Never fatal. */
   warnings: string[];
+  /** The first reason the document is not well-formed XML (or valid JSON), when it is not. */
+  malformed?: string;
+  /** The exact dialect, in feedparser's names: rss20, rss091u, rss10, atom10, atom03, json11... */
+  version?: string;
+  /** The character encoding the document was read with (its declared label, lower-cased). */
+  encoding?: string;
+  /** Feed-level detail, as for entries (see model/detail.ts). */
+  id?: string;
+  titleDetail?: TextDetail;
+  subtitleDetail?: TextDetail;
+  rightsDetail?: TextDetail;
+  /** Atom 0.3's <info>: what the feed is, for a reader who opens it by mistake. */
+  infoDetail?: TextDetail;
+  links?: Link[];
+  categories?: Category[];
+  authors?: Person[];
+  contributors?: Person[];
+  language?: string;
+  /** The author as one string, as RSS writes it. */
+  authorText?: string;
+  /** The publisher (RSS <webMaster>, dc:publisher), as written. */
+  publisherText?: string;
+  /** Elements the model has no field for, by feedparser's key (`prefix_name`): text, or attributes. */
+  extras?: Record<string, string | Record<string, string>>;
+  published?: Date;
+  publishedText?: string;
+  /** When the feed was created (dcterms:created), as written. */
+  createdText?: string;
+  updated?: Date;
+  updatedText?: string;
+  generator?: { name?: string; uri?: string; version?: string };
+  image?: FeedImage;
+  icon?: string;
+  logo?: string;
 }
 
 /** HTTP validators for conditional GET, kept per feed. */
@@ -43,4 +78,12 @@ export interface FeedRecord {
   lastHttpStatus?: number;
   lastError?: FeedErrorRecord;
   consecutiveFailures: number;
+  /** Not fetched before this time (backoff, Retry-After, feed TTL) unless forced; absent: any time. */
+  nextFetchAt?: Date;
+  /** When the feed answered 410 Gone; it is not fetched again unless forced. */
+  goneAt?: Date;
+  /** Where a permanent redirect (301/308) said the feed moved: a proposal, used only when applied. */
+  movedTo?: string;
+  /** The refresh interval the feed's document asks for (RSS <ttl>, sy:updatePeriod), in seconds. */
+  refreshSeconds?: number;
 }

@@ -1,6 +1,7 @@
-export type { Entry, Person, StoredEntry } from './entry.ts';
+export type { Entry, EntrySource, Person, StoredEntry } from './entry.ts';
+export type { Category, FeedImage, Link, TextDetail } from './detail.ts';
 export type { FeedErrorRecord, FeedFormat, FeedRecord, ParsedFeed, Validators } from './feed.ts';
-export type { FeedConfig, FetchSettings, PlanetConfig, PlanetSettings } from './config.ts';
+export type { DuplicateAttribution, EntrySettings, FeedConfig, FetchSettings, FutureDates, PlanetConfig, PlanetSettings, SanitizeSettings } from './config.ts';
 export {
   ConfigError,
   FetchError,

@@ -2,6 +2,9 @@
 // RFC 1123's four-digit years) and W3C-DTF / ISO 8601 as Atom (RFC 3339) and Dublin Core use it
 // (https://www.w3.org/TR/NOTE-datetime). Everything is computed in UTC, never in the machine's zone.
 
+import { fraction, twoDigitYear, utc } from './date-parts.ts';
+import { parseRegionalDate } from './dates-regional.ts';
+
 const MONTHS = new Map([
   ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6],
   ['jul', 7], ['aug', 8], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
@@ -15,6 +18,9 @@ const ZONES = new Map([
   ['akst', -540], ['akdt', -480], ['hst', -600],
   ['wet', 0], ['bst', 60], ['cet', 60], ['cest', 120], ['eet', 120], ['eest', 180],
   ['msk', 180], ['jst', 540], ['kst', 540], ['aest', 600], ['aedt', 660],
+  ['met', 60], ['mest', 120], ['etc/gmt', 0],
+  // North American zones without the standard/daylight letter, read as standard time.
+  ['at', -240], ['et', -300], ['ct', -360], ['mt', -420], ['pt', -480],
 ]);
 
 const W3C_DTF =
@@ -29,9 +35,9 @@ export function parseDate(value: string | undefined): Date | undefined {
   if (!text) return undefined;
   const code = text.charCodeAt(0);
   if (code >= 48 && code <= 57 && text.length >= 4 && isDigits(text.slice(0, 4))) {
-    return parseW3c(text) ?? parseRfc822(text);
+    return parseW3c(text) ?? parseRfc822(text) ?? parseRegionalDate(text);
   }
-  return parseRfc822(text);
+  return parseRfc822(text) ?? parseRegionalDate(text);
 }
 
 function parseW3c(text: string): Date | undefined {
@@ -118,28 +124,6 @@ function tokenize(text: string): string[] {
   return tokens;
 }
 
-interface DateParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millis: number;
-  /** Minutes east of UTC. */
-  offset: number;
-}
-
-function utc(p: DateParts): Date | undefined {
-  if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > daysInMonth(p.year, p.month)) return undefined;
-  // 24:00 is ISO 8601's end of day; 60 seconds is a leap second, clamped to :59.
-  if (p.hour > 24 || (p.hour === 24 && (p.minute > 0 || p.second > 0)) || p.minute > 59 || p.second > 60) return undefined;
-  const date = new Date(Date.UTC(2000, p.month - 1, p.day, p.hour, p.minute, Math.min(p.second, 59), p.millis));
-  // setUTCFullYear keeps years below 100 literal, where Date.UTC would map them to 19xx.
-  date.setUTCFullYear(p.year);
-  return new Date(date.getTime() - p.offset * 60_000);
-}
-
 function zoneOffset(token: string): number | undefined {
   const named = ZONES.get(token.toLowerCase());
   if (named !== undefined) return named;
@@ -169,22 +153,6 @@ function isMonthName(name: string): boolean {
   // "Sept" and full names are accepted; "marching" is not.
   const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
   return name.length === 3 || name === 'sept' || full.includes(name);
-}
-
-function twoDigitYear(token: string): number {
-  const year = Number(token);
-  if (token.length > 2) return year;
-  // RFC 2822 section 4.3: 00-49 are 20xx, 50-99 are 19xx.
-  return year < 50 ? 2000 + year : 1900 + year;
-}
-
-function fraction(digits: string | undefined): number {
-  return digits === undefined ? 0 : Math.floor(Number(`0.${digits}`) * 1000);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function isDigits(text: string): boolean {

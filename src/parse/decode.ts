@@ -6,6 +6,10 @@ export interface DecodedBody {
   text: string;
   /** The encoding used, as iconv-lite names it. */
   encoding: string;
+  /** The label the encoding was chosen by, lower-cased as the document or server wrote it. */
+  label?: string;
+  /** Set when the bytes contradict their declared encoding (feedparser counts it as not well-formed). */
+  malformed?: string;
   warnings: string[];
 }
 
@@ -27,12 +31,37 @@ export function decodeBody(body: Uint8Array | string, contentType: string | unde
   }
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const fromBom = sniffBom(bytes);
-  if (fromBom) return { text: iconv.decode(bytes.subarray(fromBom.length), fromBom.encoding), encoding: fromBom.encoding, warnings: [] };
+  if (fromBom) {
+    const rest = bytes.subarray(fromBom.length);
+    const decoded: DecodedBody = { text: iconv.decode(rest, fromBom.encoding), encoding: fromBom.encoding, warnings: [] };
+    if (fromBom.encoding === UTF8 && !isUtf8(rest)) decoded.malformed = 'the document has a UTF-8 byte-order mark but is not UTF-8';
+    return decoded;
+  }
 
   const warnings: string[] = [];
-  const header = normalizeLabel(CHARSET_PARAM.exec(contentType ?? '')?.[1], 'Content-Type charset', warnings);
-  const prolog = normalizeLabel(PROLOG_ENCODING.exec(bytes.toString('latin1', 0, 512))?.[1], 'XML declaration encoding', warnings);
-  let encoding = header ?? prolog;
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
+  const headerLabel = CHARSET_PARAM.exec(contentType ?? '')?.[1];
+  // RFC 3023 section 3.1: text/xml without a charset is us-ascii, whatever the document declares.
+  // That is the label reported (as feedparser does); the bytes are still read by the evidence below.
+  const textXmlDefault = mediaType !== undefined && isTextXml(mediaType) && headerLabel === undefined;
+  const prologLabel = PROLOG_ENCODING.exec(bytes.toString('latin1', 0, 512))?.[1];
+  const header = normalizeLabel(headerLabel, 'Content-Type charset', warnings);
+  const prolog = normalizeLabel(prologLabel, 'XML declaration encoding', warnings);
+  const encoding = header ?? prolog;
+  const decoded = decodeAs(bytes, encoding, header, prolog, warnings);
+  if (mediaType !== undefined && !isXmlMediaType(mediaType)) decoded.malformed = `served as ${mediaType}, not an XML media type`;
+  if (prologLabel !== undefined && prolog === undefined && decoded.malformed === undefined) decoded.malformed = `the declared encoding "${prologLabel}" is unknown`;
+  // The label the encoding was chosen by, as written; feedparser reports gb2312 as its superset gb18030.
+  const label = (encoding === header ? headerLabel : encoding === prolog ? prologLabel : undefined)?.trim().toLowerCase();
+  if (label !== undefined && decoded.encoding !== 'windows-1252' || label === 'iso-8859-1' || label === 'us-ascii') {
+    decoded.label = label === 'gb2312' ? 'gb18030' : label;
+  }
+  if (textXmlDefault) decoded.label = 'us-ascii';
+  return decoded;
+}
+
+function decodeAs(bytes: Buffer, chosen: string | undefined, header: string | undefined, prolog: string | undefined, warnings: string[]): DecodedBody {
+  let encoding = chosen;
   if (header && prolog && header !== prolog) {
     // Servers often send a default charset the document contradicts; believe whichever label the bytes bear out.
     if (header === UTF8 || prolog === UTF8) encoding = isUtf8(bytes) ? UTF8 : header === UTF8 ? prolog : header;
@@ -45,6 +74,10 @@ export function decodeBody(body: Uint8Array | string, contentType: string | unde
 function sniffBom(bytes: Buffer): { encoding: string; length: number } | undefined {
   const [b0, b1, b2, b3] = bytes;
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: UTF8, length: 3 };
+  if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) return { encoding: 'utf-32be', length: 4 };
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return { encoding: 'utf-32le', length: 4 };
+  if (b0 === 0x00 && b1 === 0x00 && b2 === 0x00 && b3 === 0x3c) return { encoding: 'utf-32be', length: 0 };
+  if (b0 === 0x3c && b1 === 0x00 && b2 === 0x00 && b3 === 0x00) return { encoding: 'utf-32le', length: 0 };
   if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', length: 2 };
   // No BOM, but "<?" as UTF-16 (https://www.w3.org/TR/xml/#sec-guessing-no-ext-info).
@@ -77,5 +110,16 @@ function decodeUtf8(bytes: Buffer, undeclared: boolean, warnings: string[]): Dec
     return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252', warnings };
   }
   warnings.push('document declares UTF-8 but contains invalid UTF-8; bad bytes became U+FFFD');
-  return { text: bytes.toString('utf8'), encoding: UTF8, warnings };
+  return { text: bytes.toString('utf8'), encoding: UTF8, warnings, malformed: 'declared UTF-8 but is not valid UTF-8' };
 }
+
+/** text/xml, text/xml-external-parsed-entity and text/*+xml: the media types RFC 3023 gives a us-ascii default. */
+function isTextXml(mediaType: string): boolean {
+  return mediaType === 'text/xml' || mediaType === 'text/xml-external-parsed-entity' || (mediaType.startsWith('text/') && mediaType.endsWith('+xml'));
+}
+
+/** Whether a Content-Type names XML (or JSON, for JSON Feed); anything else makes the document suspect. */
+function isXmlMediaType(mediaType: string): boolean {
+  return mediaType.endsWith('/xml') || mediaType.endsWith('+xml') || mediaType.includes('xml-') || mediaType.endsWith('json');
+}
+

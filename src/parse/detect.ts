@@ -13,6 +13,10 @@ const ROOTS: ReadonlyMap<string, DetectedFormat> = new Map([
   ['rss', 'rss'],
   ['rdf', 'rdf'],
   ['feed', 'atom'],
+  // An Atom Entry Document (RFC 4287 section 2) is read as a feed of one entry.
+  ['entry', 'atom'],
+  // Microsoft's CDF (https://www.w3.org/TR/NOTE-CDFsubmit.html) has RSS's shape; read as RSS.
+  ['channel', 'rss'],
   ['html', 'html'],
 ]);
 

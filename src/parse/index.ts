@@ -4,3 +4,5 @@ export type { ParseOptions } from './parse-feed.ts';
 export { detectFormat } from './detect.ts';
 export type { DetectedFormat, FormatSniff } from './detect.ts';
 export { parseDate } from './dates.ts';
+export { addResponseHeaders, feedparserResultOfError, toFeedparserResult } from './feedparser-shape/project.ts';
+export type { FpResult } from './feedparser-shape/result.ts';

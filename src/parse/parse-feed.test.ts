@@ -47,8 +47,35 @@ test('empty and blank bodies are empty', () => {
 test('other roots and JSON are not-a-feed', () => {
   const error = parseErrorOf(() => parseFeed('<opml version="2.0"><body/></opml>', { url: 'https://x.example/f' }), 'not-a-feed');
   assert.match(error.message, /root element <opml>/);
-  parseErrorOf(() => parseFeed('{"version": "https://jsonfeed.org/version/1.1"}', { url: 'https://x.example/f' }), 'not-a-feed');
+  parseErrorOf(() => parseFeed('{"version": "2", "items": []}', { url: 'https://x.example/f' }), 'not-a-feed');
+  parseErrorOf(() => parseFeed('{"version": ', { url: 'https://x.example/f' }), 'not-a-feed');
   parseErrorOf(() => parseFeed('just some text', { url: 'https://x.example/f' }), 'not-a-feed');
+});
+
+test('a JSON Feed 1.1 is read: items, authors inherited from the feed, attachments as enclosures', () => {
+  const feed = parseFeed(
+    JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'J',
+      home_page_url: 'https://j.example/',
+      authors: [{ name: 'Jo' }],
+      items: [
+        { id: 'a', url: '/a', content_text: 'x < y', date_published: '2024-01-02T03:04:05Z', attachments: [{ url: 'https://j.example/a.mp3', mime_type: 'audio/mpeg', size_in_bytes: 5 }] },
+        { url: 'https://j.example/b', content_html: '<p>b</p>' },
+      ],
+    }),
+    { url: 'https://j.example/feed.json' },
+  );
+  assert.equal(feed.format, 'json');
+  assert.equal(feed.version, 'json11');
+  assert.equal(feed.title, 'J');
+  assert.deepEqual(feed.entries.map((entry) => [entry.id, entry.link, entry.content]), [
+    ['a', 'https://j.example/a', 'x &lt; y'],
+    ['https://j.example/b', 'https://j.example/b', '<p>b</p>'],
+  ]);
+  assert.equal(feed.entries[0]?.published?.toISOString(), '2024-01-02T03:04:05.000Z');
+  assert.deepEqual(feed.entries[1]?.author, { name: 'Jo' });
+  assert.deepEqual(feed.entries[0]?.links?.find((link) => link.rel === 'enclosure'), { rel: 'enclosure', href: 'https://j.example/a.mp3', type: 'audio/mpeg', length: '5' });
 });
 
 test('the format comes from the root element, not the Content-Type', () => {

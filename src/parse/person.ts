@@ -4,6 +4,8 @@ import type { Person } from '../model/index.ts';
 const EMAIL_THEN_NAME = /^([^\s()<>]+@[^\s()<>]+)\s*\((.*)\)$/;
 // Many feeds write the mail-header form instead.
 const NAME_THEN_EMAIL = /^(.*?)\s*<([^\s<>]+@[^\s<>]+)>$/;
+// And some "Name (email)".
+const NAME_THEN_PAREN_EMAIL = /^(.*?)\s*\(([^\s()<>]+@[^\s()<>]+)\)$/;
 const BARE_EMAIL = /^[^\s()<>]+@[^\s()<>]+\.[^\s()<>]+$/;
 
 /** Reads an RSS-style person string ("email (Name)", "Name <email>", an email or a name). */
@@ -14,6 +16,8 @@ export function parsePersonString(value: string | undefined): Person | undefined
   if (match) return compact({ name: match[2]?.trim(), email: match[1] });
   match = NAME_THEN_EMAIL.exec(text);
   if (match) return compact({ name: match[1]?.trim().replace(/^"(.*)"$/, '$1'), email: match[2] });
+  match = NAME_THEN_PAREN_EMAIL.exec(text);
+  if (match) return compact({ name: match[1]?.trim(), email: match[2] });
   if (BARE_EMAIL.test(text)) return { email: text };
   return { name: text };
 }

@@ -27,5 +27,9 @@ export class Warnings {
 export interface ParseContext {
   /** The document's own URL, the last fallback base for relative links (undefined if not absolute). */
   documentUrl: string | undefined;
+  /** The base URL as feedparser keeps it: Content-Location joined onto the URL, as written; '' when none. */
+  documentBase: string;
+  /** The Content-Language the document was served with. */
+  language?: string;
   warnings: Warnings;
 }

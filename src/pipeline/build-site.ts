@@ -9,6 +9,10 @@ export interface BuildReport {
   files: string[];
   entries: number;
   feeds: number;
+  /** Output files identical to the previous site's, kept as they were (same inode and mtime). */
+  unchanged: number;
+  /** Output files new or different from the previous site's. */
+  changed: number;
 }
 
 /**
@@ -17,11 +21,14 @@ export interface BuildReport {
  */
 export async function buildSite(config: PlanetConfig, store: Store, options: { now?: Date } = {}): Promise<BuildReport> {
   const feeds = await store.syncFeeds(config.feeds);
-  const entries = await store.listEntries({ feedIds: feeds.map((f) => f.id), limit: config.planet.itemsPerPage });
-  const view = buildSiteView({ planet: config.planet, feeds, entries, now: options.now ?? new Date() });
+  // Archive, month and feed pages draw from more than the front page shows.
+  const limit = Math.max(config.planet.itemsPerPage, config.planet.archiveEntries);
+  const entries = await store.listEntries({ feedIds: feeds.map((f) => f.id), limit });
+  const avatars = Object.fromEntries(config.feeds.flatMap((f) => (f.avatar === undefined ? [] : [[f.url, f.avatar]])));
+  const view = buildSiteView({ planet: config.planet, feeds, entries, now: options.now ?? new Date(), avatars });
   let files: string[] = [];
-  await publishSite(config.planet.outputDir, async (dir) => {
+  const reuse = await publishSite(config.planet.outputDir, async (dir) => {
     files = await renderSite(view, { themeDir: config.planet.themeDir, outDir: dir });
   });
-  return { outputDir: config.planet.outputDir, files, entries: entries.length, feeds: feeds.length };
+  return { outputDir: config.planet.outputDir, files, entries: entries.length, feeds: feeds.length, ...reuse };
 }

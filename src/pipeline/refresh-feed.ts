@@ -1,16 +1,18 @@
-import type { HttpClient } from '../fetch/index.ts';
-import type { Entry, FeedRecord } from '../model/index.ts';
+import { fetchUrlOf, scheduleAfterFailure, scheduleAfterSuccess, skipReason } from '../fetch/index.ts';
+import type { FeedSchedule, HttpClient, RedirectHop } from '../fetch/index.ts';
+import type { Entry, FeedConfig, FeedRecord, FetchSettings } from '../model/index.ts';
 import { FetchError, toErrorRecord } from '../model/index.ts';
 import { parseFeed } from '../parse/index.ts';
 import { sanitizeHtml } from '../sanitize/index.ts';
-import type { Store } from '../store/index.ts';
+import type { SanitizePolicy } from '../sanitize/index.ts';
+import type { EntryPolicy, Store } from '../store/index.ts';
 
 /** What happened to one feed in one run. */
 export interface FeedReport {
   feedId: number;
   url: string;
   name: string;
-  status: 'updated' | 'not-modified' | 'failed';
+  status: 'updated' | 'not-modified' | 'failed' | 'skipped-backoff' | 'gone';
   httpStatus?: number;
   error?: { code: string; message: string };
   /** Where the feed was finally fetched from, when redirects moved it. */
@@ -19,12 +21,30 @@ export interface FeedReport {
   updatedEntries: number;
   warnings: string[];
   ms: number;
+  /** Every redirect hop followed, in order. */
+  redirects: RedirectHop[];
+  /** Bytes of the (decompressed) body received; 0 without one. */
+  bytes: number;
+  /** Where a permanent redirect says the feed moved: a proposal for planet.toml. */
+  movedTo?: string;
+  /** Not fetched again before this, unless forced. */
+  nextFetchAt?: Date;
 }
 
 export interface RefreshContext {
   client: HttpClient;
   store: Store;
   now: () => Date;
+  /** Fetch regardless of backoff and of a 410 Gone (`--force`). */
+  force?: boolean;
+  /** The run's fetch settings: respect_feed_ttl and apply_permanent_redirects are read here. */
+  fetchSettings?: FetchSettings;
+  /** The feed as configured: its extra headers and basic auth. */
+  feedConfig?: FeedConfig;
+  /** This feed's sanitize policy (the default allowlist when absent); `false` only in tests, see UpdateOptions. */
+  sanitize?: SanitizePolicy | false;
+  /** How new and changed entries are placed (the re-dating defence); the store's default when absent. */
+  policy?: EntryPolicy;
 }
 
 /**
@@ -34,22 +54,31 @@ export interface RefreshContext {
  */
 export async function refreshFeed(feed: FeedRecord, context: RefreshContext): Promise<FeedReport> {
   const started = performance.now();
-  const base = { feedId: feed.id, url: feed.url, name: feed.name, newEntries: 0, updatedEntries: 0, warnings: [] };
+  const base = { feedId: feed.id, url: feed.url, name: feed.name, newEntries: 0, updatedEntries: 0, warnings: [], redirects: [], bytes: 0 };
   const elapsed = (): number => Math.round(performance.now() - started);
+  const skipped = skipReason(feed, context.now(), context.force === true);
+  if (skipped !== undefined) return { ...base, status: skipped, ...(feed.nextFetchAt && { nextFetchAt: feed.nextFetchAt }), ms: 0 };
+  const url = fetchUrlOf(feed, context.fetchSettings?.applyPermanentRedirects === true);
+  const respectFeedTtl = context.fetchSettings?.respectFeedTtl === true;
   try {
-    const result = await context.client.fetchFeed({ url: feed.url, validators: feed.validators });
+    const { headers, auth } = context.feedConfig ?? {};
+    const result = await context.client.fetchFeed({ url, validators: feed.validators, headers, auth });
     const finalUrl = result.url === feed.url ? undefined : result.url;
+    const redirects = result.redirects;
+    const schedule = scheduleAfterSuccess(feed, result, { now: context.now(), fetchedUrl: url, respectFeedTtl });
     if (result.kind === 'not-modified') {
       await context.store.saveFetch(feed.id, {
         kind: 'not-modified',
         at: context.now(),
         httpStatus: result.httpStatus,
         validators: result.validators,
+        ...schedule,
+        ms: elapsed(),
       });
-      return { ...base, status: 'not-modified', httpStatus: result.httpStatus, finalUrl, ms: elapsed() };
+      return { ...base, status: 'not-modified', httpStatus: result.httpStatus, finalUrl, redirects, ...reported(schedule), ms: elapsed() };
     }
     const parsed = parseFeed(result.body, { url: result.url, contentType: result.contentType });
-    const entries = parsed.entries.map((entry) => sanitizeEntry(entry, result.url));
+    const entries = parsed.entries.map((entry) => sanitizeEntry(entry, result.url, context.sanitize));
     const saved = await context.store.saveFetch(feed.id, {
       kind: 'updated',
       at: context.now(),
@@ -57,22 +86,38 @@ export async function refreshFeed(feed: FeedRecord, context: RefreshContext): Pr
       validators: result.validators,
       feed: { title: parsed.title, link: parsed.link },
       entries,
-    });
-    return { ...base, ...saved, status: 'updated', httpStatus: result.httpStatus, finalUrl, warnings: parsed.warnings, ms: elapsed() };
+      ...schedule,
+      bytes: result.body.length,
+      ms: elapsed(),
+    }, context.policy);
+    const bytes = result.body.length;
+    return { ...base, ...saved, status: 'updated', httpStatus: result.httpStatus, finalUrl, warnings: parsed.warnings, redirects, bytes, ...reported(schedule), ms: elapsed() };
   } catch (caught) {
     const error = toErrorRecord(caught);
     const httpStatus = caught instanceof FetchError ? caught.httpStatus : undefined;
-    await context.store.saveFetch(feed.id, { kind: 'failed', at: context.now(), httpStatus, error });
-    return { ...base, status: 'failed', httpStatus, error, ms: elapsed() };
+    const at = context.now();
+    const schedule = scheduleAfterFailure(feed, caught, at);
+    await context.store.saveFetch(feed.id, { kind: 'failed', at, httpStatus, error, ...schedule, ms: elapsed() });
+    const status = schedule.goneAt ? 'gone' : 'failed';
+    return { ...base, status, httpStatus, error, ...reported(schedule), ms: elapsed() };
   }
 }
 
+/** The schedule's proposals as report fields, left out when empty. */
+function reported(schedule: FeedSchedule): { movedTo?: string; nextFetchAt?: Date } {
+  return {
+    ...(schedule.movedTo ? { movedTo: schedule.movedTo } : {}),
+    ...(schedule.nextFetchAt ? { nextFetchAt: schedule.nextFetchAt } : {}),
+  };
+}
+
 /** Entry HTML is untrusted: it is sanitized here, before it is stored, so every output gets safe HTML. */
-function sanitizeEntry(entry: Entry, documentUrl: string): Entry {
+function sanitizeEntry(entry: Entry, documentUrl: string, policy: SanitizePolicy | false | undefined): Entry {
+  if (policy === false) return entry;
   const baseUrl = entry.baseUrl ?? documentUrl;
   return {
     ...entry,
-    content: entry.content === undefined ? undefined : sanitizeHtml(entry.content, { baseUrl }),
-    summary: entry.summary === undefined ? undefined : sanitizeHtml(entry.summary, { baseUrl }),
+    content: entry.content === undefined ? undefined : sanitizeHtml(entry.content, { baseUrl, policy }),
+    summary: entry.summary === undefined ? undefined : sanitizeHtml(entry.summary, { baseUrl, policy }),
   };
 }

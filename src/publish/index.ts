@@ -1,1 +1,2 @@
 export { publishSite } from './publish.ts';
+export type { ReuseReport } from './reuse.ts';

@@ -1,9 +1,13 @@
 import { chmod, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PublishError } from '../model/index.ts';
+import { reuseUnchanged } from './reuse.ts';
+import type { ReuseReport } from './reuse.ts';
 
 /**
- * Builds a site into a fresh directory beside `outputDir`, then swaps it in.
+ * Builds a site into a fresh directory beside `outputDir`, then swaps it in. Files whose
+ * content did not change are carried over from the previous site (see reuse.ts), so an
+ * unchanged build rewrites no file; files the new build lacks go with the previous site.
  *
  * The build never touches `outputDir`, so a run that fails or is killed while it
  * builds leaves the previous site whole. The swap is two renames on one file system
@@ -11,7 +15,7 @@ import { PublishError } from '../model/index.ts';
  * previous site under its `.previous-` name, and the next run puts it back before
  * doing anything else.
  */
-export async function publishSite(outputDir: string, build: (dir: string) => Promise<void>): Promise<void> {
+export async function publishSite(outputDir: string, build: (dir: string) => Promise<void>): Promise<ReuseReport> {
   const parent = dirname(outputDir);
   const name = basename(outputDir);
   await ensureDirectory(parent, outputDir);
@@ -19,15 +23,18 @@ export async function publishSite(outputDir: string, build: (dir: string) => Pro
   try {
     await recover(parent, name, outputDir);
     const buildDir = await mkdtemp(join(parent, `.${name}.building-`));
+    let report: ReuseReport;
     try {
       // mkdtemp makes the directory 0700; a published site must be readable by the web server.
       await chmod(buildDir, 0o755);
       await build(buildDir);
+      report = await reuseUnchanged(buildDir, outputDir);
     } catch (error) {
       await rm(buildDir, { recursive: true, force: true });
       throw error;
     }
     await swap(buildDir, outputDir, join(parent, `.${name}.previous-${process.pid}`));
+    return report;
   } finally {
     await releaseLock();
   }

@@ -81,9 +81,11 @@ describe('buildSiteView', () => {
       iso: '2026-11-30T15:04:05Z',
       rfc822: 'Mon, 30 Nov 2026 15:04:05 +0000',
       display: '30 November 2026 15:04 UTC',
+      time: '15:04',
     });
+    assert.equal(view.updatedAt.iso, '2026-11-30T15:01:00Z', 'the newest fetch of any feed');
     assert.equal(view.entries[0]?.date.display, '30 November 2026 14:05 UTC');
-    assert.deepEqual(Object.keys(view.planet).sort(), ['description', 'generator', 'link', 'name', 'ownerEmail', 'ownerName']);
+    assert.deepEqual(Object.keys(view.planet).sort(), ['description', 'generator', 'link', 'locale', 'name', 'ownerEmail', 'ownerName', 'timezone']);
   });
 
   it('links the outputs under the planet link, with or without a trailing slash', () => {
@@ -91,7 +93,12 @@ describe('buildSiteView', () => {
       home: 'https://planet.example.org/',
       atom: 'https://planet.example.org/atom.xml',
       rss: 'https://planet.example.org/rss20.xml',
+      rss10: 'https://planet.example.org/rss10.xml',
+      json: 'https://planet.example.org/feed.json',
       opml: 'https://planet.example.org/opml.xml',
+      foaf: 'https://planet.example.org/foafroll.xml',
+      titlesOnly: 'https://planet.example.org/titles-only.html',
+      summary: 'https://planet.example.org/summary.html',
     });
     const nested = buildSiteView({
       planet: { ...samplePlanet, link: 'https://example.org/planet' },
@@ -114,6 +121,27 @@ describe('buildSiteView', () => {
       ['tag:beta.example,2026:1', 'https://alpha.example/2'],
     );
     assert.equal(short.days.length, 1);
+  });
+
+  it('gives feeds the avatar the config names, only when it is an http(s) URL', () => {
+    const withAvatars = buildSiteView({
+      planet: samplePlanet,
+      feeds: sampleFeeds,
+      entries: [],
+      now: sampleNow,
+      avatars: { 'https://beta.example/feed.xml': 'https://beta.example/me.png', 'https://alpha.example/atom.xml': 'javascript:alert(1)' },
+    });
+    assert.deepEqual(
+      withAvatars.feeds.map((f) => f.avatar),
+      [undefined, 'https://beta.example/me.png', undefined],
+    );
+  });
+
+  it('marks a feed stale when it has not been fetched successfully for a week', () => {
+    assert.deepEqual(
+      view.feeds.map((f) => f.health),
+      ['failing', 'ok', 'stale'],
+    );
   });
 
   it('orders entries itself and leaves its input untouched', () => {

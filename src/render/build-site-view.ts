@@ -1,7 +1,12 @@
 import type { FeedRecord, PlanetSettings, StoredEntry } from '../model/index.ts';
-import { isValidDate, toDateView, toDay } from './dates.ts';
+import { createDateFormatter, isValidDate } from './dates.ts';
+import type { DateFormatter } from './dates.ts';
+import { excerptHtml } from './excerpt.ts';
+import type { Excerpt } from './excerpt.ts';
+import { feedPage, feedSlug, monthPages, riverPages } from './pages.ts';
+import type { DatedEntry } from './pages.ts';
 import { stripForbiddenXmlChars } from './xml-text.ts';
-import type { DayView, EntryView, FeedView, PlanetView, SiteLinks, SiteView } from './view-model.ts';
+import type { EntryView, FeedView, PageView, PlanetView, SiteLinks, SiteView } from './view-model.ts';
 
 /** What buildSiteView turns into a SiteView: plain data, never the store. */
 export interface SiteViewInput {
@@ -11,33 +16,45 @@ export interface SiteViewInput {
   entries: readonly StoredEntry[];
   /** When the site is built; the only clock render reads. */
   now: Date;
+  /** Image URLs by feed URL (from the config), shown beside the feeds' entries. */
+  avatars?: Readonly<Record<string, string>>;
 }
 
 /** The name templates print as the generator. */
 const generatorName = 'Planet';
 
+/** A feed that has not been fetched successfully for this long is marked stale. */
+const staleAfterMs = 7 * 24 * 60 * 60 * 1000;
+
 /** The view model templates render (see view-model.ts). Pure: same input, same view. */
 export function buildSiteView(input: SiteViewInput): SiteView {
-  const feeds = input.feeds.map(toFeedView).sort(byName);
+  const { planet } = input;
+  const dates = createDateFormatter(planet.locale, planet.timezone);
+  const slugs = new Set<string>();
+  const feeds = input.feeds.map((feed) => toFeedView(feed, input.now, input.avatars?.[feed.url])).sort(byName);
+  for (const feed of feeds) feed.href = `feeds/${feedSlug(feed.name, slugs)}/`;
   const feedsById = new Map(feeds.map((feed) => [feed.id, feed]));
-  const entries: EntryView[] = [];
-  const days: DayView[] = [];
+  const dated: DatedEntry[] = [];
   for (const entry of sortNewestFirst(input.entries)) {
-    if (entries.length >= input.planet.itemsPerPage) break;
     const source = feedsById.get(entry.feedId);
     // An entry of a feed no longer subscribed (or whose date is unreadable) has no place in the river.
     if (source === undefined || !isValidDate(entry.displayDate)) continue;
-    const view = toEntryView(entry, source);
-    entries.push(view);
-    addToDay(days, toDay(entry.displayDate), view);
+    dated.push({ view: toEntryView(entry, source, dates, planet.summaryLength), at: entry.displayDate });
   }
+  const pages = riverPages(dated, planet, dates, planet.name);
+  const front = pages[0] as PageView;
   return {
-    planet: toPlanetView(input.planet),
-    generatedAt: toDateView(input.now),
-    entries,
-    days,
+    planet: toPlanetView(planet),
+    updatedAt: dates.date(lastFetch(input.feeds) ?? input.now),
+    generatedAt: dates.date(input.now),
+    entries: dated.slice(0, planet.itemsPerPage).map((e) => e.view),
+    days: front.days,
+    pages,
+    months: monthPages(dated, dates),
     feeds,
-    links: siteLinks(input.planet.link),
+    feedPages: feeds.map((feed) => feedPage(feed, dated, dates)),
+    links: siteLinks(planet.link),
+    page: front,
   };
 }
 
@@ -49,11 +66,14 @@ function toPlanetView(planet: PlanetSettings): PlanetView {
     ownerEmail: planet.ownerEmail,
     description: planet.description,
     generator: generatorName,
+    locale: planet.locale,
+    timezone: planet.timezone,
   };
 }
 
-function toFeedView(feed: FeedRecord): FeedView {
+function toFeedView(feed: FeedRecord, now: Date, avatar: string | undefined): FeedView {
   const name = stripForbiddenXmlChars(feed.name);
+  const stale = feed.lastSuccessAt === undefined || now.getTime() - feed.lastSuccessAt.getTime() > staleAfterMs;
   const view: FeedView = {
     id: feed.id,
     name,
@@ -62,24 +82,44 @@ function toFeedView(feed: FeedRecord): FeedView {
     url: feed.url,
     siteLink: httpUrl(feed.siteLink),
     ok: feed.lastError === undefined,
+    health: feed.lastError !== undefined ? 'failing' : stale ? 'stale' : 'ok',
+    href: '',
   };
+  const image = httpUrl(avatar);
+  if (image !== undefined) view.avatar = image;
   const error = feed.lastError;
   if (error !== undefined) view.error = { code: error.code, message: stripForbiddenXmlChars(error.message) };
   return view;
 }
 
-function toEntryView(entry: StoredEntry, source: FeedView): EntryView {
+function toEntryView(entry: StoredEntry, source: FeedView, dates: DateFormatter, summaryLength: number): EntryView {
   const title = plainText(entry.title);
+  const content = entry.content ?? entry.summary ?? '';
+  // Cut only when a template asks: most pages print the full content, and cutting parses HTML.
+  let excerpt: Excerpt | undefined;
+  const cut = (): Excerpt => (excerpt ??= excerptHtml(content, summaryLength));
   return {
     id: entry.id,
     title,
     heading: title === undefined ? source.name : `${source.name}: ${title}`,
     link: httpUrl(entry.link),
-    content: entry.content ?? entry.summary ?? '',
+    content,
+    get excerpt() {
+      return cut().html;
+    },
+    get truncated() {
+      return cut().truncated;
+    },
     author: plainText(entry.author?.name),
-    date: toDateView(entry.displayDate),
+    date: dates.date(entry.displayDate),
     source,
   };
+}
+
+/** The newest fetch attempt of any feed: when the planet last looked for news. */
+function lastFetch(feeds: readonly FeedRecord[]): Date | undefined {
+  const times = feeds.flatMap((f) => (f.lastFetchedAt !== undefined && isValidDate(f.lastFetchedAt) ? [f.lastFetchedAt.getTime()] : []));
+  return times.length === 0 ? undefined : new Date(Math.max(...times));
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -97,18 +137,21 @@ function sortNewestFirst(entries: readonly StoredEntry[]): StoredEntry[] {
   return [...entries].sort((a, b) => b.displayDate.getTime() - a.displayDate.getTime());
 }
 
-/** Entries arrive newest first, so a day's entries are consecutive. */
-function addToDay(days: DayView[], day: { date: string; label: string }, entry: EntryView): void {
-  const last = days.at(-1);
-  if (last !== undefined && last.date === day.date) last.entries.push(entry);
-  else days.push({ ...day, entries: [entry] });
-}
-
 function siteLinks(link: string): SiteLinks {
   // A base without a trailing slash would make "atom.xml" replace its last path segment.
   const base = link.endsWith('/') ? link : `${link}/`;
   const under = (name: string): string => (URL.canParse(base) ? new URL(name, base).href : name);
-  return { home: link, atom: under('atom.xml'), rss: under('rss20.xml'), opml: under('opml.xml') };
+  return {
+    home: link,
+    atom: under('atom.xml'),
+    rss: under('rss20.xml'),
+    rss10: under('rss10.xml'),
+    json: under('feed.json'),
+    opml: under('opml.xml'),
+    foaf: under('foafroll.xml'),
+    titlesOnly: under('titles-only.html'),
+    summary: under('summary.html'),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DateView } from './view-model.ts';
 
-// Written out rather than taken from Intl so the output does not depend on the ICU data a
-// Node build ships; a locale option can swap these tables for Intl.DateTimeFormat later.
+// English names are written out rather than taken from Intl so the default output (and the
+// goldens) do not depend on the ICU data a Node build ships; other locales use Intl.
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const months = [
   'January',
@@ -20,17 +20,17 @@ const months = [
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** The calendar fields of a moment in UTC, so the machine's TZ never matters. */
-function utcParts(date: Date) {
-  return {
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth(),
-    day: date.getUTCDate(),
-    weekday: date.getUTCDay(),
-    hh: pad(date.getUTCHours()),
-    mm: pad(date.getUTCMinutes()),
-    ss: pad(date.getUTCSeconds()),
-  };
+/** A calendar day or month: a sortable key ("2026-11-30", "2026-11") and a label for people. */
+export interface CalendarKey {
+  key: string;
+  label: string;
+}
+
+/** Formats moments in one locale and time zone; days and months are those of that zone. */
+export interface DateFormatter {
+  date(date: Date): DateView;
+  day(date: Date): CalendarKey;
+  month(date: Date): CalendarKey;
 }
 
 /** True when the date holds a real moment (not an Invalid Date). */
@@ -38,26 +38,84 @@ export function isValidDate(date: Date): boolean {
   return !Number.isNaN(date.getTime());
 }
 
-/** A moment in the formats templates need, in UTC. The date must be valid. */
-export function toDateView(date: Date): DateView {
-  const p = utcParts(date);
-  const month = months[p.month] ?? '';
-  const weekday = weekdays[p.weekday] ?? '';
+interface Fields {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hh: string;
+  mm: string;
+}
+
+/** A formatter for `locale` and the IANA `timeZone`; both must be valid (the config checks them). */
+export function createDateFormatter(locale = 'en', timeZone = 'UTC'): DateFormatter {
+  const english = new Intl.Locale(locale).language === 'en';
+  const numeric = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+    weekday: 'short',
+  });
+  const zoneName = timeZone === 'UTC' ? () => 'UTC' : zoneNamer(timeZone);
+  const fields = (date: Date): Fields => {
+    const parts = Object.fromEntries(numeric.formatToParts(date).map((p) => [p.type, p.value]));
+    return {
+      year: Number(parts.year),
+      month: Number(parts.month) - 1,
+      day: Number(parts.day),
+      weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? ''),
+      hh: pad(Number(parts.hour) % 24),
+      mm: pad(Number(parts.minute)),
+    };
+  };
+  const local = english ? undefined : localFormats(locale, timeZone);
   return {
-    // Milliseconds dropped: feeds and <time> read better without them.
-    iso: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    // RFC 822 section 5 (https://www.rfc-editor.org/rfc/rfc822#section-5), with the four-digit
-    // year RSS 2.0 recommends.
-    rfc822: `${weekday.slice(0, 3)}, ${pad(p.day)} ${month.slice(0, 3)} ${p.year} ${p.hh}:${p.mm}:${p.ss} +0000`,
-    display: `${p.day} ${month} ${p.year} ${p.hh}:${p.mm} UTC`,
+    date(date) {
+      const f = fields(date);
+      return {
+        // Milliseconds dropped: feeds and <time> read better without them.
+        iso: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        rfc822: rfc822(date),
+        display: local?.display.format(date) ?? `${f.day} ${months[f.month] ?? ''} ${f.year} ${f.hh}:${f.mm} ${zoneName(date)}`,
+        time: `${f.hh}:${f.mm}`,
+      };
+    },
+    day(date) {
+      const f = fields(date);
+      const label = local?.day.format(date) ?? `${weekdays[f.weekday] ?? ''}, ${f.day} ${months[f.month] ?? ''} ${f.year}`;
+      return { key: `${f.year}-${pad(f.month + 1)}-${pad(f.day)}`, label };
+    },
+    month(date) {
+      const f = fields(date);
+      return { key: `${f.year}-${pad(f.month + 1)}`, label: local?.month.format(date) ?? `${months[f.month] ?? ''} ${f.year}` };
+    },
   };
 }
 
-/** The UTC day of a moment: its "YYYY-MM-DD" key and a label like "Monday, 30 November 2026". */
-export function toDay(date: Date): { date: string; label: string } {
-  const p = utcParts(date);
+function localFormats(locale: string, timeZone: string) {
   return {
-    date: `${p.year}-${pad(p.month + 1)}-${pad(p.day)}`,
-    label: `${weekdays[p.weekday] ?? ''}, ${p.day} ${months[p.month] ?? ''} ${p.year}`,
+    display: new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' }),
+    day: new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+    month: new Intl.DateTimeFormat(locale, { timeZone, month: 'long', year: 'numeric' }),
   };
+}
+
+function zoneNamer(timeZone: string): (date: Date) => string {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+  return (date) => format.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/**
+ * RFC 822 section 5 (https://www.rfc-editor.org/rfc/rfc822#section-5) in UTC, with the
+ * four-digit year RSS 2.0 recommends; feeds carry UTC whatever zone the pages use.
+ */
+function rfc822(date: Date): string {
+  const day = weekdays[date.getUTCDay()] ?? '';
+  const month = months[date.getUTCMonth()] ?? '';
+  const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+  return `${day.slice(0, 3)}, ${pad(date.getUTCDate())} ${month.slice(0, 3)} ${date.getUTCFullYear()} ${time} +0000`;
 }

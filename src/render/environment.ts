@@ -1,9 +1,9 @@
 import nunjucks from 'nunjucks';
-import { xmlText } from './xml-text.ts';
+import { stripForbiddenXmlChars, xmlText } from './xml-text.ts';
 
-/** A Nunjucks environment for one theme directory, with Planet's filters registered. */
-export function createEnvironment(themeDir: string): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(themeDir), {
+/** A Nunjucks environment over a theme's directories (child first), with Planet's filters registered. */
+export function createEnvironment(searchPath: string[]): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(searchPath), {
     autoescape: true,
     // A theme may test optional fields (`{% if entry.author %}`) without guarding each one.
     throwOnUndefined: false,
@@ -15,6 +15,12 @@ export function createEnvironment(themeDir: string): nunjucks.Environment {
   env.addFilter('xmltext', (value: unknown) => {
     const text = value === undefined || value === null ? '' : String(value);
     return new nunjucks.runtime.SafeString(xmlText(text));
+  });
+  // JSON Feed values: JSON.stringify quotes and escapes; forbidden characters go as in XML so
+  // every output carries the same text.
+  env.addFilter('json', (value: unknown) => {
+    const clean = typeof value === 'string' ? stripForbiddenXmlChars(value) : value;
+    return new nunjucks.runtime.SafeString(JSON.stringify(clean ?? null));
   });
   return env;
 }

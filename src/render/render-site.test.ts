@@ -42,8 +42,37 @@ after(() => rm(outDir, { recursive: true, force: true }));
 
 describe('renderSite with the default theme', () => {
   it('writes every template output and the stylesheet, and says so', async () => {
-    assert.deepEqual(written, ['index.html', 'atom.xml', 'rss20.xml', 'opml.xml', 'assets/style.css']);
-    assert.deepEqual((await readdir(outDir)).sort(), ['assets', 'atom.xml', 'index.html', 'opml.xml', 'rss20.xml']);
+    assert.deepEqual(written, [
+      'index.html',
+      'titles-only.html',
+      'summary.html',
+      'atom.xml',
+      'rss20.xml',
+      'rss10.xml',
+      'feed.json',
+      'opml.xml',
+      'foafroll.xml',
+      'archive/2026/11/index.html',
+      'feeds/alpha/index.html',
+      'feeds/beta-blog/index.html',
+      'feeds/charlie-chaos/index.html',
+      'assets/favicon.svg',
+      'assets/style.css',
+    ]);
+    assert.deepEqual((await readdir(outDir)).sort(), [
+      'archive',
+      'assets',
+      'atom.xml',
+      'feed.json',
+      'feeds',
+      'foafroll.xml',
+      'index.html',
+      'opml.xml',
+      'rss10.xml',
+      'rss20.xml',
+      'summary.html',
+      'titles-only.html',
+    ]);
     assert.match(await read('assets/style.css'), /prefers-color-scheme: dark/);
   });
 
@@ -97,22 +126,30 @@ describe('renderSite with the default theme', () => {
     assert.deepEqual(alternates, [
       ['application/atom+xml', 'https://planet.example.org/atom.xml'],
       ['application/rss+xml', 'https://planet.example.org/rss20.xml'],
+      ['application/rdf+xml', 'https://planet.example.org/rss10.xml'],
+      ['application/feed+json', 'https://planet.example.org/feed.json'],
+      ['text/x-opml', 'https://planet.example.org/opml.xml'],
     ]);
   });
 
-  it('lists subscriptions in the sidebar, marking the failing feed', async () => {
+  it('lists subscriptions in the sidebar with site, feed and page links and a health marker', async () => {
     const doc = parseDocument(await read('index.html'));
     const items = DomUtils.getElementsByTagName('li', doc).filter((li) => attr(li, 'class')?.startsWith('feed'));
     assert.deepEqual(
       items.map((li) => [attr(li, 'class'), DomUtils.getElementsByTagName('a', li).map((a) => attr(a, 'href'))]),
       [
-        ['feed feed-failing', ['https://alpha.example/', 'https://alpha.example/atom.xml']],
-        ['feed', ['https://beta.example/', 'https://beta.example/feed.xml']],
-        ['feed', ['https://charlie.example/rss?a=1&b=2']],
+        ['feed feed-failing', ['https://alpha.example/', 'https://alpha.example/atom.xml', 'feeds/alpha/']],
+        ['feed feed-ok', ['https://beta.example/', 'https://beta.example/feed.xml', 'feeds/beta-blog/']],
+        ['feed feed-stale', ['https://charlie.example/rss?a=1&b=2', 'feeds/charlie-chaos/']],
       ],
     );
+    const markers = DomUtils.getElementsByTagName('span', doc).filter((s) => attr(s, 'class')?.startsWith('health'));
+    assert.deepEqual(
+      markers.map((s) => DomUtils.textContent(s)),
+      ['failing', 'ok', 'stale'],
+    );
     const footer = DomUtils.findOne((el) => attr(el, 'class') === 'site-footer', doc.children);
-    assert.match(footer === null ? '' : DomUtils.textContent(footer), /Last updated\s+30 November 2026 15:04 UTC/);
+    assert.match(footer === null ? '' : DomUtils.textContent(footer), /Last updated\s+30 November 2026 15:01 UTC/);
   });
 
   it('writes a well-formed Atom feed carrying the entries in order', async () => {

@@ -3,8 +3,9 @@ import { dirname, join, posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import { RenderError } from '../model/index.ts';
 import { createEnvironment } from './environment.ts';
-import { loadTheme } from './theme.ts';
-import type { SiteView } from './view-model.ts';
+import { resolveTheme } from './theme.ts';
+import type { PageKind } from './theme.ts';
+import type { PageView, SiteView } from './view-model.ts';
 
 /** Where renderSite reads the theme from and writes the site to. */
 export interface RenderOptions {
@@ -15,33 +16,44 @@ export interface RenderOptions {
 }
 
 /**
- * Renders every template of the theme with the view, then copies the theme's assets folder.
- * Each template `x.njk` is written to `outDir/x`; the assets folder keeps its path relative to
- * the theme (theme `assets/style.css` -> `outDir/assets/style.css`), so templates link to assets
- * by the same path they have in the theme. Returns the relative paths written, with `/`.
+ * Renders the theme (with its parents) into `outDir`, then copies the assets folders.
+ * Each template `x.njk` of `templates` renders once, with `page` set to the front page, to
+ * `outDir/x`. Each template of `pages` renders once per page of its kind, to the page's path:
+ * `river` for page/2/index.html and on (the front page is the theme's index template), `month`
+ * for archive/YYYY/MM/index.html, `feed` for feeds/<slug>/index.html. Assets keep their path
+ * relative to the theme (theme `assets/style.css` -> `outDir/assets/style.css`); parents' assets
+ * are copied first so a child's file of the same path wins. Returns the relative paths written.
  */
 export async function renderSite(view: SiteView, options: RenderOptions): Promise<string[]> {
-  const theme = loadTheme(options.themeDir);
-  const env = createEnvironment(theme.dir);
-  // Render everything before writing anything, so a broken template leaves no half-written site.
-  const pages = theme.templates.map((template) => ({
-    path: template.slice(0, -'.njk'.length),
-    text: renderTemplate(env, template, theme.dir, view),
-  }));
-  const written: string[] = [];
-  for (const page of pages) {
-    await writeOutput(options.outDir, page.path, page.text);
-    written.push(toPosix(page.path));
+  const resolved = resolveTheme(options.themeDir);
+  const env = createEnvironment(resolved.searchPath);
+  const dir = resolved.theme.dir;
+  const jobs = resolved.templates.map((template) => ({ template, path: template.slice(0, -'.njk'.length), page: view.page }));
+  const perPage: Array<[PageKind, PageView[]]> = [
+    ['river', view.pages.slice(1)],
+    ['month', view.months],
+    ['feed', view.feedPages],
+  ];
+  for (const [kind, pages] of perPage) {
+    const template = resolved.pages[kind];
+    if (template !== undefined) for (const page of pages) jobs.push({ template, path: page.path, page });
   }
-  if (theme.assets !== undefined) {
-    for (const asset of await listFiles(theme.dir, theme.assets)) {
+  // Render everything before writing anything, so a broken template leaves no half-written site.
+  const outputs = jobs.map((job) => ({ path: job.path, text: renderTemplate(env, job.template, dir, { ...view, page: job.page }) }));
+  const written = new Set<string>();
+  for (const output of outputs) {
+    await writeOutput(options.outDir, output.path, output.text);
+    written.add(toPosix(output.path));
+  }
+  for (const assets of resolved.assets) {
+    for (const asset of await listFiles(assets.dir, assets.folder)) {
       const target = join(options.outDir, asset);
       await mkdir(dirname(target), { recursive: true });
-      await copyFile(join(theme.dir, asset), target);
-      written.push(toPosix(asset));
+      await copyFile(join(assets.dir, asset), target);
+      written.add(toPosix(asset));
     }
   }
-  return written;
+  return [...written];
 }
 
 function renderTemplate(env: nunjucks.Environment, template: string, themeDir: string, view: SiteView): string {

@@ -88,3 +88,46 @@ describe('renderSite with a custom theme', () => {
     );
   });
 });
+
+describe('theme inheritance and per-page templates', () => {
+  let out: string;
+  let written: string[];
+  before(async () => {
+    out = join(outDir, 'child');
+    written = await renderSite(view, { themeDir: join(themes, 'child'), outDir: out });
+  });
+
+  it("renders the parent's templates and its own, plus one file per feed page", () => {
+    assert.deepEqual(written, [
+      'feeds/list.xml',
+      'names.txt',
+      'feeds/alpha/index.html',
+      'feeds/beta-blog/index.html',
+      'feeds/charlie-chaos/index.html',
+      'static/css/site.css',
+      'static/img/dot.svg',
+    ]);
+  });
+
+  it('gives each page its own context and a path back to the root', async () => {
+    assert.equal(await readFile(join(out, 'feeds/beta-blog/index.html'), 'utf8'), 'beta blog at ../../: 2\n');
+    assert.equal(await readFile(join(out, 'names.txt'), 'utf8'), 'Alpha;beta blog;Charlie &lt;Chaos&gt;;');
+  });
+
+  it("copies the parent's assets first, so the child's file of the same path wins", async () => {
+    assert.equal(await readFile(join(out, 'static/css/site.css'), 'utf8'), 'body { margin: 1rem; }\n');
+    assert.ok(existsSync(join(out, 'static/img/dot.svg')), "the parent's other assets are kept");
+  });
+
+  it('reports a parent cycle as theme-invalid', async () => {
+    await assertRenderError(join(themes, 'loop-a'), 'theme-invalid', ['"parent" chain loops']);
+  });
+
+  it('reports unknown page kinds, bad page templates and a missing parent, all at once', async () => {
+    await assertRenderError(join(themes, 'bad-pages'), 'theme-invalid', [
+      '"pages" has unknown kind "daily"',
+      '"pages".feed must be a file name inside the theme ending in .njk',
+      '"parent" names',
+    ]);
+  });
+});

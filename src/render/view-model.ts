@@ -1,51 +1,68 @@
 /*
  * The view model: the only data a theme's templates see. Theme authors depend on these names,
  * so treat them as a public interface (add fields freely; rename or remove only with care).
+ * docs/themes.md documents it for theme authors.
  *
- * Every template is rendered with a SiteView as its context:
+ * Every template is rendered with a SiteView plus `page` (the PageView being written):
  *
- *   planet        PlanetView: name, link, ownerName?, ownerEmail?, description?, generator.
- *                 Filesystem paths from the config (outputDir, database, themeDir) are left out.
- *   generatedAt   DateView of the run that built the site.
- *   entries       EntryView[], newest first, at most planet.itemsPerPage of them.
- *   days          DayView[]: the same entries grouped by their UTC day, newest day first.
+ *   planet        PlanetView: name, link, ownerName?, ownerEmail?, description?, generator,
+ *                 locale, timezone. Filesystem paths from the config are left out.
+ *   updatedAt     DateView of the newest fetch of any feed ("Last updated"); it changes only
+ *                 when the planet fetched, so unchanged builds publish unchanged files.
+ *   generatedAt   DateView of the build itself; printing it makes every build rewrite the page.
+ *   entries       EntryView[], newest first, at most planet.itemsPerPage: what output feeds carry.
+ *   days          The front page's DayView[] (= pages[0].days).
+ *   pages         PageView[]: the river split by items_per_page and days_per_page; pages[0] is
+ *                 the front page (index.html), the others page/N/index.html.
+ *   months        PageView[] of the monthly archives (archive/YYYY/MM/index.html), newest first.
  *   feeds         FeedView[] sorted by name, case-insensitively.
- *   links         Absolute URLs of the planet's own outputs: home, atom, rss, opml.
+ *   feedPages     PageView[], one per feed (feeds/<slug>/index.html), in the order of feeds.
+ *   links         Absolute URLs of the planet's own outputs.
+ *   page          The PageView being rendered; the front page for single-file templates.
  *
- * Text vs HTML: every string is plain text, except EntryView.content which is sanitized HTML.
- * Autoescape is on, so `{{ entry.title }}` is safe in HTML; print content with
- * `{{ entry.content | safe }}`. In XML templates pass every value through `| xmltext`, which
- * also drops the characters XML 1.0 forbids. (buildSiteView already drops them from feed text,
- * but a view may come from elsewhere.)
+ * Text vs HTML: every string is plain text, except EntryView.content and EntryView.excerpt
+ * which are sanitized HTML. Autoescape is on, so `{{ entry.title }}` is safe in HTML; print
+ * HTML with `{{ entry.content | safe }}`. In XML templates pass every value through `| xmltext`,
+ * in JSON templates through `| json`; both drop the characters XML 1.0 forbids.
  *
  * URLs that come from feeds (EntryView.link, FeedView.siteLink) are kept only when they are
- * absolute http(s) URLs, so a template may put them in href as they are.
+ * absolute http(s) URLs, so a template may put them in href as they are. Links between pages
+ * are relative: `{{ page.root }}{{ other.href }}` works from any page and from a file:// copy.
  *
- * Dates are in UTC for now; each DateView carries the formats themes need so templates do no
- * date arithmetic.
+ * Dates are formatted in the planet's locale and time zone (feeds' machine formats stay UTC);
+ * templates do no date arithmetic.
  */
 
 /** A moment, preformatted for templates. */
 export interface DateView {
-  /** RFC 3339, e.g. "2026-11-30T14:05:00Z" (Atom, <time datetime>). */
+  /** RFC 3339 in UTC, e.g. "2026-11-30T14:05:00Z" (Atom, JSON Feed, <time datetime>). */
   iso: string;
-  /** RFC 822, e.g. "Mon, 30 Nov 2026 14:05:00 +0000" (RSS). */
+  /** RFC 822 in UTC, e.g. "Mon, 30 Nov 2026 14:05:00 +0000" (RSS). */
   rfc822: string;
-  /** For people, e.g. "30 November 2026 14:05 UTC". */
+  /** For people, in the planet's locale and zone, e.g. "30 November 2026 14:05 UTC". */
   display: string;
+  /** Hours and minutes in the planet's zone, e.g. "14:05". */
+  time: string;
 }
 
 /** The planet's own settings, as templates may show them. */
 export interface PlanetView {
   name: string;
-  /** Public URL the site is published at. */
+  /** Public URL the site is published at, ending in "/". */
   link: string;
   ownerName?: string;
   ownerEmail?: string;
   description?: string;
   /** Name of the software, for <meta name="generator"> and the feeds' generator element. */
   generator: string;
+  /** BCP 47 tag, for <html lang> and the feeds' language. */
+  locale: string;
+  /** IANA zone the dates are shown in. */
+  timezone: string;
 }
+
+/** How a subscription is doing: failing (last fetch failed), stale (no success for a week), ok. */
+export type FeedHealth = 'ok' | 'failing' | 'stale';
 
 /** A subscription, with whether its last fetch worked. */
 export interface FeedView {
@@ -61,8 +78,13 @@ export interface FeedView {
   siteLink?: string;
   /** True when the last fetch ended without an error. */
   ok: boolean;
+  health: FeedHealth;
   /** The error the last fetch ended with. */
   error?: { code: string; message: string };
+  /** The feed's own page, relative to the site root, e.g. "feeds/alpha/". */
+  href: string;
+  /** An image for the feed's entries (absolute http(s) URL), when the config names one. */
+  avatar?: string;
 }
 
 /** One post in the river. */
@@ -77,6 +99,10 @@ export interface EntryView {
   link?: string;
   /** Sanitized HTML: the entry's content, else its summary, else "". */
   content: string;
+  /** The content cut to about planet summary_length characters of text, markup kept valid. */
+  excerpt: string;
+  /** True when the excerpt is shorter than the content. */
+  truncated: boolean;
   /** The author's name, when the feed gave one. */
   author?: string;
   /** The date the river is ordered by. */
@@ -85,7 +111,7 @@ export interface EntryView {
   source: FeedView;
 }
 
-/** The entries of one UTC day. */
+/** The entries of one day in the planet's time zone. */
 export interface DayView {
   /** The day as "YYYY-MM-DD". */
   date: string;
@@ -94,20 +120,53 @@ export interface DayView {
   entries: EntryView[];
 }
 
+/** One HTML page of entries: a river page, a month or a feed's page. */
+export interface PageView {
+  kind: 'river' | 'month' | 'feed';
+  /** The output file, relative to the site root, e.g. "page/2/index.html". */
+  path: string;
+  /** The page's link relative to the site root, e.g. "page/2/" ("" for the front page). */
+  href: string;
+  /** From this page back to the site root, e.g. "../../" ("" on the front page). */
+  root: string;
+  /** For <title> and the page heading, e.g. "Page 2", "November 2026", a feed's name. */
+  title: string;
+  /** River pages: 1-based number, count, and neighbours' hrefs. */
+  number?: number;
+  total?: number;
+  prev?: string;
+  next?: string;
+  /** Feed pages: the feed. */
+  feed?: FeedView;
+  entries: EntryView[];
+  days: DayView[];
+}
+
 /** Absolute URLs of what the planet publishes, for <link rel="alternate"> and feed self links. */
 export interface SiteLinks {
   home: string;
   atom: string;
   rss: string;
+  rss10: string;
+  json: string;
   opml: string;
+  foaf: string;
+  titlesOnly: string;
+  summary: string;
 }
 
 /** Everything a theme renders: see the comment at the top of this file. */
 export interface SiteView {
   planet: PlanetView;
+  updatedAt: DateView;
   generatedAt: DateView;
   entries: EntryView[];
   days: DayView[];
+  pages: PageView[];
+  months: PageView[];
   feeds: FeedView[];
+  /** One page per feed (feeds/<slug>/index.html), in the order of `feeds`. */
+  feedPages: PageView[];
   links: SiteLinks;
+  page: PageView;
 }

@@ -10,12 +10,16 @@ export interface Allowlist {
   urlAttributes: ReadonlySet<string>;
   /** Attributes whose value is a srcset list of URLs with descriptors. */
   srcsetAttributes: ReadonlySet<string>;
-  /** Elements that are useless without one attribute: removed when it is missing or rejected. */
-  requiredAttributes: ReadonlyMap<string, string>;
+  /** Elements useless without one of the named attributes: removed when all are missing or rejected. */
+  requiredAttributes: ReadonlyMap<string, readonly string[]>;
   /** Elements kept only as a direct child of one of the named elements. */
   requiredParents: ReadonlyMap<string, ReadonlySet<string>>;
   /** Attributes set on every kept element of that name, replacing any the input had. */
   addedAttributes: ReadonlyMap<string, readonly Token.Attribute[]>;
+  /** Hosts whose https <iframe>s are kept (an empty set keeps none); only with `iframe` in `elements`. */
+  frameHosts: ReadonlySet<string>;
+  /** Whether 1x1 pixels and known feed trackers are removed. */
+  removeTrackers: boolean;
 }
 
 // Plain containers and text-level elements keep no attributes at all. Dropped everywhere:
@@ -44,7 +48,11 @@ const withAttributes: Record<string, readonly string[]> = {
   q: ['cite'],
   del: ['cite'],
   ins: ['cite'],
-  source: ['srcset', 'type', 'media'],
+  source: ['srcset', 'src', 'type', 'media'],
+  // No autoplay: a river of posts must not start playing sound. Controls are always added.
+  video: ['src', 'poster', 'width', 'height', 'loop', 'muted', 'playsinline'],
+  audio: ['src', 'loop', 'muted'],
+  track: ['src', 'kind', 'srclang', 'label', 'default'],
 };
 
 /** The article elements a planet shows: text, lists, tables, figures and images, no active content. */
@@ -61,17 +69,26 @@ export const DEFAULT_ALLOWLIST: Allowlist = {
     'form', 'input', 'button', 'select', 'textarea',
     'svg', 'math', 'title', 'head', 'base', 'meta', 'link',
   ]),
-  urlAttributes: new Set(['href', 'src', 'cite']),
+  urlAttributes: new Set(['href', 'src', 'cite', 'poster']),
   srcsetAttributes: new Set(['srcset']),
   requiredAttributes: new Map([
-    ['img', 'src'],
-    ['source', 'srcset'],
+    ['img', ['src']],
+    ['source', ['srcset', 'src']],
+    ['track', ['src']],
   ]),
-  // A <source> outside <picture> would pick media for <video>/<audio>, which are not kept.
-  requiredParents: new Map([['source', new Set(['picture'])]]),
+  // Anywhere else these pick nothing; <track> in <audio> does nothing but does no harm.
+  requiredParents: new Map([
+    ['source', new Set(['picture', 'video', 'audio'])],
+    ['track', new Set(['video', 'audio'])],
+  ]),
   addedAttributes: new Map<string, readonly Token.Attribute[]>([
     // The linked site gets neither window.opener nor the planet's URL as referrer.
     ['a', [{ name: 'rel', value: 'noopener noreferrer' }]],
     ['img', [{ name: 'loading', value: 'lazy' }, { name: 'decoding', value: 'async' }]],
+    // Nothing is downloaded until the reader presses play.
+    ['video', [{ name: 'controls', value: '' }, { name: 'preload', value: 'none' }]],
+    ['audio', [{ name: 'controls', value: '' }, { name: 'preload', value: 'none' }]],
   ]),
+  frameHosts: new Set(),
+  removeTrackers: true,
 };

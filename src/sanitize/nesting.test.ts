@@ -9,7 +9,7 @@ type Element = DefaultTreeAdapterMap['element'];
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 const context = defaultTreeAdapter.createElement('div', html.NS.HTML, []);
-const voids = new Set(['br', 'hr', 'img', 'col', 'source']);
+const voids = new Set(['br', 'hr', 'img', 'col', 'source', 'track']);
 // Elements the walk unwraps whose parsing rules matter, beside the allowlist.
 const extra = ['marquee', 'center', 'menu', 'font', 'nobr', 'button', 'option', 'optgroup', 'rb', 'rtc'];
 const tags = [...DEFAULT_ALLOWLIST.elements.keys(), ...extra];

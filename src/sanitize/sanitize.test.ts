@@ -105,9 +105,27 @@ const survives: Case[] = [
       `type="image/webp" media="(min-width: 9px)">${img('https://blog.example/posts/1/c.jpg')}</picture>`,
   },
   {
-    name: 'source outside picture is removed',
-    input: '<video><source srcset="a.webp">fallback</video>',
-    expected: 'fallback',
+    name: 'source and track outside picture, video and audio are removed',
+    input: '<div><source srcset="a.webp"><track src="t.vtt">fallback</div>',
+    expected: '<div>fallback</div>',
+  },
+  {
+    name: 'video and audio: sources kept, controls on, nothing preloaded or autoplayed',
+    input:
+      '<video src="v.mp4" poster="javascript:alert(1)" autoplay preload="auto" width="640" onplay="x()">' +
+      '<source src="v.webm" type="video/webm"><track src="c.vtt" kind="captions" srclang="en">no video</video>' +
+      '<audio src="data:audio/mp3;base64,AAAA" autoplay><source src="https://cdn.example/a.ogg"></audio>',
+    options: base,
+    expected:
+      '<video src="https://blog.example/posts/1/v.mp4" width="640" controls="" preload="none">' +
+      '<source src="https://blog.example/posts/1/v.webm" type="video/webm">' +
+      '<track src="https://blog.example/posts/1/c.vtt" kind="captions" srclang="en">no video</video>' +
+      '<audio controls="" preload="none"><source src="https://cdn.example/a.ogg"></audio>',
+  },
+  {
+    name: 'raster data: images are kept in img src',
+    input: '<img src="data:image/png;base64,iVBORw0K GgoA" alt="plot">',
+    expected: img('data:image/png;base64,iVBORw0KGgoA', ' alt="plot"'),
   },
   {
     name: 'unknown and presentational elements are unwrapped, their text kept',
@@ -125,7 +143,13 @@ const safety: Case[] = [
   { name: 'script element', input: '<p>a<script>alert(1)</script>b</p>', expected: '<p>ab</p>' },
   { name: 'img onerror', input: '<img src="x.png" onerror="alert(1)">', expected: img('x.png') },
   { name: 'img with javascript: src is removed', input: '<img src="javascript:alert(1)" alt="x">', expected: '' },
-  { name: 'img with data: src is removed', input: '<img src="data:image/png;base64,iVBORw0KGgo=">', expected: '' },
+  { name: 'img with a data: SVG src is removed', input: '<img src="data:image/svg+xml;base64,PHN2Zz4=">', expected: '' },
+  { name: 'img with a data: HTML src is removed', input: '<img src="data:text/html,<script>alert(1)</script>">', expected: '' },
+  {
+    name: 'a data: image outside img src is removed',
+    input: '<a href="data:image/png;base64,AAAA">x</a><picture><source srcset="data:image/png;base64,AAAA"></picture>',
+    expected: '<a rel="noopener noreferrer">x</a><picture></picture>',
+  },
   { name: 'javascript: href', input: '<a href="javascript:alert(1)">x</a>', expected: '<a rel="noopener noreferrer">x</a>' },
   { name: 'tab entity inside the scheme', input: '<a href="jav&#x09;ascript:alert(1)">x</a>', expected: '<a rel="noopener noreferrer">x</a>' },
   { name: 'newline inside the scheme', input: '<a href="java\nscript:alert(1)">x</a>', expected: '<a rel="noopener noreferrer">x</a>' },
@@ -201,6 +225,38 @@ const safety: Case[] = [
   },
 ];
 
+// Feed services' counters and share widgets, as they appear in real feeds.
+const trackers: Case[] = [
+  {
+    name: 'FeedBurner item pixel',
+    input: '<p>post</p><img src="http://feeds.feedburner.com/~r/Blog/~4/AbCd" height="1" width="1" alt="">',
+    expected: '<p>post</p>',
+  },
+  {
+    name: 'FeedFlare links and their images',
+    input:
+      '<div class="feedflare"><a href="http://feeds.feedburner.com/~ff/Blog?a=x:y"><img src="http://feeds.feedburner.com/~ff/Blog?d=z" border="0"></a></div>',
+    expected: '<div></div>',
+  },
+  {
+    name: 'WordPress.com stats pixel and comment buttons',
+    input:
+      '<a rel="nofollow" href="http://feeds.wordpress.com/1.0/gocomments/blog.wordpress.com/12/"><img alt="" border="0" src="http://feeds.wordpress.com/1.0/comments/blog.wordpress.com/12/"></a> ' +
+      '<img alt="" border="0" src="https://stats.wordpress.com/b.gif?host=blog.example&#038;blog=1&#038;post=12" width="1" height="1">',
+    expected: ' ',
+  },
+  {
+    name: 'any image declared 1x1 is a pixel; a thin rule with one small side stays',
+    input: '<img src="https://t.example/p.gif" width="1px" height="0"><img src="https://blog.example/rule.png" width="600" height="1">',
+    expected: img('https://blog.example/rule.png', ' width="600" height="1"'),
+  },
+  {
+    name: 'links and images of the same hosts that are not trackers stay',
+    input: '<a href="http://feeds.feedburner.com/Blog">subscribe</a>',
+    expected: link('http://feeds.feedburner.com/Blog', 'subscribe'),
+  },
+];
+
 // Unwrapping must not build trees the parser would read back differently.
 const nesting: Case[] = [
   { name: 'heading in heading through an unwrapped element', input: '<h1><font><h2>x</h2></font></h1>', expected: '<h1>x</h1>' },
@@ -241,6 +297,7 @@ function check(cases: Case[]): void {
 describe('sanitizeHtml keeps article content', () => check(survives));
 describe('sanitizeHtml removes what could run or escape', () => check(safety));
 describe('sanitizeHtml output parses back as checked', () => check(nesting));
+describe('sanitizeHtml removes trackers', () => check(trackers));
 
 describe('sanitizeHtml limits', () => {
   test('deep nesting is flattened and stays idempotent', () => {

@@ -38,6 +38,20 @@ export function checkUrl(value: string, policy: UrlPolicy): string | undefined {
   return policy.schemes.has(url.protocol.slice(0, -1)) ? url.href : undefined;
 }
 
+// Raster images only: an image decoder runs no script, and a data: URL has an opaque origin
+// even when opened on its own. Kept because real posts embed them (notebook exports carry
+// plots as base64 PNG, math renderers emit formula images); SVG stays out, as the format
+// that can hold script if a browser ever shows it as a document. The cap keeps the store lean.
+const rasterDataUrl = /^data:image\/(?:png|gif|jpeg|webp|avif)(?:;base64)?,[a-z0-9+/=%\s]*$/i;
+const maxDataUrlLength = 100_000;
+
+/** Like checkUrl, for an <img> src: also keeps a raster data:image URL of modest size. */
+export function checkImageUrl(value: string, policy: UrlPolicy): string | undefined {
+  const cleaned = cleanUrl(value);
+  if (cleaned.length <= maxDataUrlLength && rasterDataUrl.test(cleaned)) return cleaned.replace(/\s+/g, '');
+  return checkUrl(value, policy);
+}
+
 /**
  * A srcset value with only the candidates whose URL passes, or undefined when none does.
  * Parsing follows https://html.spec.whatwg.org/multipage/images.html#parsing-a-srcset-attribute

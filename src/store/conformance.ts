@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import type { Entry } from '../model/index.ts';
 import { testEntryRules } from './conformance-entries.ts';
 import { testFeedRules } from './conformance-feeds.ts';
+import { testLifecycleRules } from './conformance-lifecycle.ts';
 import { addFeeds, feedConfig, t, updated, withStore } from './conformance-kit.ts';
 import type { StoreFactory } from './conformance-kit.ts';
 import { migrationNames } from './migrations/index.ts';
@@ -14,6 +15,7 @@ export function testStore(name: string, factory: StoreFactory): void {
   describe(`Store conformance: ${name}`, () => {
     testFeedRules(factory);
     testEntryRules(factory);
+    testLifecycleRules(factory);
 
     test('a closed and reopened store has the same data, and its migrations are not run again', async () => {
       const fixture = await factory();

@@ -1,17 +1,23 @@
-import { StoreError } from '../model/index.ts';
+import { openPostgresStore, isPostgresUrl } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './store.ts';
 
-export type { EntryQuery, FetchOutcome, SaveResult, Store } from './store.ts';
+export { defaultEntryPolicy } from './store.ts';
+export type {
+  EntryPolicy,
+  EntryQuery,
+  ExpungedEntry,
+  FetchHistoryRecord,
+  FetchOutcome,
+  RetentionPolicy,
+  SaveResult,
+  Store,
+  StoreReader,
+} from './store.ts';
+export { HISTORY_PER_FEED } from './history.ts';
+export { isPostgresUrl, redactUrl } from './postgres.ts';
 
-/** Opens the store at `location` (a SQLite file path), running pending migrations first. */
+/** Opens the store at `location` (a SQLite file path or a postgres:// URL), running pending migrations first. */
 export async function openStore(location: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new StoreError(
-      'store-open',
-      `store: cannot open ${location.replace(/\/\/[^@/]*@/, '//')}: PostgreSQL is not supported yet. ` +
-        'Set `database` in planet.toml to a SQLite file path.',
-    );
-  }
-  return openSqliteStore(location);
+  return isPostgresUrl(location) ? openPostgresStore(location) : openSqliteStore(location);
 }

@@ -1,18 +1,18 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { PlanetError, StoreError } from '../model/index.ts';
-import type { Entry, FeedConfig, FeedRecord, StoredEntry } from '../model/index.ts';
-import { displayMillis, entryColumns, entryFromRow, feedFromRow } from './rows.ts';
-import type { Database } from './schema.ts';
-import type { EntryQuery, FetchOutcome, SaveResult, Store } from './store.ts';
+import type { FeedConfig, FeedRecord, StoredEntry } from '../model/index.ts';
+import { chunks } from './chunks.ts';
+import { readHistory, recordAttempt } from './history.ts';
+import { expungeEntries } from './retention.ts';
+import { entryFromRow, feedFromRow } from './rows.ts';
+import { saveEntries } from './save-entries.ts';
+import type { Database, SqlDialect } from './schema.ts';
+import type { EntryPolicy, EntryQuery, FetchOutcome, SaveResult, Store, StoreReader } from './store.ts';
+import { defaultEntryPolicy } from './store.ts';
 
-// Bound parameters per statement stay well under every engine's cap (SQLite 32766, PostgreSQL 65535).
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
+// An arbitrary application-wide key for PostgreSQL's advisory lock around saving entries.
+const ENTRY_SAVE_LOCK = 0x706c616e;
 
 /** Runs one store operation, turning driver errors into StoreError('store-query'). */
 async function guard<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -29,77 +29,6 @@ async function guard<T>(what: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The first entry of each id, in feed order: a feed repeating an id most likely means its first copy. */
-function firstOfEachId(entries: readonly Entry[]): Entry[] {
-  const seen = new Set<string>();
-  return entries.filter((entry) => (seen.has(entry.id) ? false : (seen.add(entry.id), true)));
-}
-
-/** What saveEntries compares an incoming entry against. */
-interface ExistingEntry {
-  id: number;
-  content_hash: string;
-  published: number | string | null;
-  updated: number | string | null;
-  base_url: string | null;
-}
-
-function sameMillis(stored: number | string | null, next: number | null): boolean {
-  return (stored === null ? null : Number(stored)) === next;
-}
-
-async function saveEntries(
-  trx: Transaction<Database>,
-  feedId: number,
-  at: Date,
-  entries: readonly Entry[],
-): Promise<SaveResult> {
-  const unique = firstOfEachId(entries);
-  const existing = new Map<string, ExistingEntry>();
-  for (const keys of chunks(unique.map((entry) => entry.id))) {
-    const rows = await trx
-      .selectFrom('entries')
-      .select(['id', 'entry_key', 'content_hash', 'published', 'updated', 'base_url'])
-      .where('feed_id', '=', feedId)
-      .where('entry_key', 'in', keys)
-      .execute();
-    for (const row of rows) existing.set(row.entry_key, row);
-  }
-
-  const result: SaveResult = { newEntries: 0, updatedEntries: 0 };
-  const seenAt = at.getTime();
-  // Inserted last to first: feeds list newest first, and entries that tie on dates fall back to
-  // the higher row id, so undated entries keep the order the feed gave them.
-  for (const entry of unique.toReversed()) {
-    const columns = entryColumns(entry);
-    const old = existing.get(entry.id);
-    if (old === undefined) {
-      await trx
-        .insertInto('entries')
-        .values({
-          ...columns,
-          feed_id: feedId,
-          entry_key: entry.id,
-          first_seen: seenAt,
-          display_date: displayMillis(entry, at),
-        })
-        .execute();
-      result.newEntries += 1;
-      continue;
-    }
-    const unchanged =
-      old.content_hash === columns.content_hash &&
-      sameMillis(old.published, columns.published) &&
-      sameMillis(old.updated, columns.updated) &&
-      old.base_url === columns.base_url;
-    if (unchanged) continue;
-    // first_seen and display_date stay: a feed re-dating a post must not move it in the river.
-    await trx.updateTable('entries').set(columns).where('id', '=', old.id).execute();
-    if (old.content_hash !== columns.content_hash) result.updatedEntries += 1;
-  }
-  return result;
-}
-
 /** The columns a fetch outcome sets on its feed's row. */
 function feedChanges(outcome: FetchOutcome) {
   const at = outcome.at.getTime();
@@ -111,6 +40,7 @@ function feedChanges(outcome: FetchOutcome) {
         etag: outcome.validators.etag ?? null,
         last_modified: outcome.validators.lastModified ?? null,
         ...succeeded(at, outcome.httpStatus),
+        ...scheduleChanges(outcome),
       };
     case 'not-modified':
       // A 304 may omit validators; the ones we sent are still the right ones then.
@@ -118,6 +48,7 @@ function feedChanges(outcome: FetchOutcome) {
         ...(outcome.validators.etag !== undefined && { etag: outcome.validators.etag }),
         ...(outcome.validators.lastModified !== undefined && { last_modified: outcome.validators.lastModified }),
         ...succeeded(at, outcome.httpStatus),
+        ...scheduleChanges(outcome),
       };
     case 'failed':
       return {
@@ -125,8 +56,20 @@ function feedChanges(outcome: FetchOutcome) {
         last_http_status: outcome.httpStatus ?? null,
         last_error_code: outcome.error.code,
         last_error_message: outcome.error.message,
+        ...scheduleChanges(outcome),
       };
   }
+}
+
+/** The scheduling columns an outcome sets (migration 0002); those it leaves out stay as they are. */
+function scheduleChanges(outcome: FetchOutcome) {
+  const millis = (date: Date | null): number | null => (date === null ? null : date.getTime());
+  return {
+    ...(outcome.nextFetchAt !== undefined && { next_fetch_at: millis(outcome.nextFetchAt) }),
+    ...(outcome.goneAt !== undefined && { gone_at: millis(outcome.goneAt) }),
+    ...(outcome.movedTo !== undefined && { moved_to: outcome.movedTo }),
+    ...(outcome.refreshSeconds !== undefined && { refresh_seconds: outcome.refreshSeconds }),
+  };
 }
 
 function succeeded(at: number, httpStatus: number) {
@@ -140,9 +83,41 @@ function succeeded(at: number, httpStatus: number) {
   };
 }
 
+/** The read queries, over the database or inside a snapshot transaction. */
+function reader(db: Kysely<Database>): StoreReader {
+  return {
+    async listFeeds() {
+      const rows = await db.selectFrom('feeds').selectAll().orderBy('id').execute();
+      return rows.map(feedFromRow);
+    },
+    async listEntries(query: EntryQuery) {
+      const limit = Math.floor(query.limit);
+      // `IN ()` is not valid SQL, and nothing can match anyway.
+      if (query.feedIds.length === 0 || limit <= 0) return [];
+      let select = db
+        .selectFrom('entries')
+        .selectAll()
+        .where('feed_id', 'in', query.feedIds)
+        .where('hidden', '=', 0)
+        .where('duplicate_of', 'is', null);
+      if (query.since !== undefined) select = select.where('display_date', '>=', query.since.getTime());
+      if (query.until !== undefined) select = select.where('display_date', '<', query.until.getTime());
+      const rows = await select
+        .orderBy('display_date', 'desc')
+        .orderBy('first_seen', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .offset(Math.max(0, Math.floor(query.offset ?? 0)))
+        .execute();
+      return rows.map(entryFromRow);
+    },
+  };
+}
+
 /** A Store over any Kysely instance whose database has been migrated; closing it destroys `db`. */
-export function createKyselyStore(db: Kysely<Database>): Store {
+export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): Store {
   let closed = false;
+  const direct = reader(db);
 
   async function syncFeeds(feeds: readonly FeedConfig[]): Promise<FeedRecord[]> {
     return guard('syncing the feed list', () =>
@@ -169,7 +144,7 @@ export function createKyselyStore(db: Kysely<Database>): Store {
     );
   }
 
-  async function saveFetch(feedId: number, outcome: FetchOutcome): Promise<SaveResult> {
+  async function saveFetch(feedId: number, outcome: FetchOutcome, policy: EntryPolicy = defaultEntryPolicy): Promise<SaveResult> {
     return guard(`saving the fetch of feed ${feedId}`, () =>
       db.transaction().execute(async (trx) => {
         let update = trx.updateTable('feeds').set(feedChanges(outcome)).where('id', '=', feedId);
@@ -180,35 +155,41 @@ export function createKyselyStore(db: Kysely<Database>): Store {
         if (numUpdatedRows === 0n) {
           throw new StoreError('store-query', `store: no feed with id ${feedId}; call syncFeeds first to get feed ids.`);
         }
-        if (outcome.kind !== 'updated') return { newEntries: 0, updatedEntries: 0 };
-        return saveEntries(trx, feedId, outcome.at, outcome.entries);
+        if (outcome.kind === 'updated' && dialect === 'postgres') {
+          // Saves of entries take turns, as they do on SQLite's single writer: two feeds carrying
+          // the same post at once would otherwise each miss the other's uncommitted copy and
+          // both show it. Held to the end of this transaction.
+          await sql`select pg_advisory_xact_lock(${ENTRY_SAVE_LOCK})`.execute(trx);
+        }
+        const saved = outcome.kind === 'updated' ? await saveEntries(trx, feedId, outcome, policy) : { newEntries: 0, updatedEntries: 0 };
+        await recordAttempt(trx, feedId, outcome, saved);
+        return saved;
       }),
     );
   }
 
-  async function listFeeds(): Promise<FeedRecord[]> {
-    return guard('listing feeds', async () => {
-      const rows = await db.selectFrom('feeds').selectAll().orderBy('id').execute();
-      return rows.map(feedFromRow);
-    });
+  async function hasEntries(): Promise<boolean> {
+    return guard('counting entries', async () => (await db.selectFrom('entries').select('id').limit(1).executeTakeFirst()) !== undefined);
   }
 
-  async function listEntries(query: EntryQuery): Promise<StoredEntry[]> {
-    const limit = Math.floor(query.limit);
-    // `IN ()` is not valid SQL, and nothing can match anyway.
-    if (query.feedIds.length === 0 || limit <= 0) return [];
-    return guard('listing entries', async () => {
-      const rows = await db
-        .selectFrom('entries')
-        .selectAll()
-        .where('feed_id', 'in', query.feedIds)
-        .orderBy('display_date', 'desc')
-        .orderBy('first_seen', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute();
-      return rows.map(entryFromRow);
-    });
+  async function snapshot<T>(work: (view: StoreReader) => Promise<T>): Promise<T> {
+    // A read-only transaction on one connection: writers go on beside it (SQLite in WAL mode
+    // reads from its snapshot; PostgreSQL's repeatable read does the same), so a build never
+    // blocks an update, and it never sees half of one.
+    const begin = dialect === 'postgres' ? 'begin isolation level repeatable read read only' : 'begin deferred';
+    return guard('reading a snapshot', () =>
+      db.connection().execute(async (conn) => {
+        await sql.raw(begin).execute(conn);
+        try {
+          const result = await work(reader(conn));
+          await sql.raw('commit').execute(conn);
+          return result;
+        } catch (error) {
+          await sql.raw('rollback').execute(conn);
+          throw error;
+        }
+      }),
+    );
   }
 
   async function close(): Promise<void> {
@@ -217,5 +198,15 @@ export function createKyselyStore(db: Kysely<Database>): Store {
     await db.destroy();
   }
 
-  return { syncFeeds, saveFetch, listFeeds, listEntries, close };
+  return {
+    syncFeeds,
+    saveFetch,
+    hasEntries,
+    snapshot,
+    close,
+    listFeeds: () => guard('listing feeds', () => direct.listFeeds()),
+    listEntries: (query: EntryQuery): Promise<StoredEntry[]> => guard('listing entries', () => direct.listEntries(query)),
+    listHistory: (feedId, limit = 100) => guard(`reading the history of feed ${feedId}`, () => readHistory(db, feedId, limit)),
+    expunge: (policy) => guard('expunging old entries', () => db.transaction().execute((trx) => expungeEntries(trx, policy))),
+  };
 }

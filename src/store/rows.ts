@@ -18,14 +18,6 @@ export function toDate(value: number | string): Date {
   return new Date(Number(value));
 }
 
-/** The date an entry is placed in the river by when first seen: its claimed date, never later than `at`. */
-export function displayMillis(entry: Entry, at: Date): number {
-  const seen = at.getTime();
-  const claimed = toMillis(entry.published) ?? toMillis(entry.updated);
-  // A feed claiming a future date would otherwise sit on top of the river until that day.
-  return claimed === null || claimed > seen ? seen : claimed;
-}
-
 /** Hash of what a reader sees of an entry; dates are left out so re-dating is not an edit. */
 export function contentHash(entry: Entry): string {
   const visible = [
@@ -38,6 +30,24 @@ export function contentHash(entry: Entry): string {
     entry.author?.uri,
   ].map((field) => field ?? null);
   return createHash('sha256').update(JSON.stringify(visible)).digest('hex');
+}
+
+/**
+ * The canonical form of a post's link, for finding the same post in two feeds: scheme, "www.",
+ * fragment, tracking parameters (utm_*, as FeedBurner added) and a trailing slash do not count.
+ */
+export function linkKey(link: string | undefined): string | null {
+  if (link === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return link;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return link;
+  for (const name of [...url.searchParams.keys()]) if (name.toLowerCase().startsWith('utm_')) url.searchParams.delete(name);
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : '';
+  return `//${url.host.replace(/^www\./, '')}${path}${url.search}`;
 }
 
 /** The columns of an entry row that follow the feed's latest copy of the entry. */
@@ -53,6 +63,7 @@ export function entryColumns(entry: Entry) {
     published: toMillis(entry.published),
     updated: toMillis(entry.updated),
     base_url: entry.baseUrl ?? null,
+    link_key: linkKey(entry.link),
     content_hash: contentHash(entry),
   };
 }
@@ -73,6 +84,10 @@ export function feedFromRow(row: FeedRow): FeedRecord {
   if (row.last_fetched_at !== null) record.lastFetchedAt = toDate(row.last_fetched_at);
   if (row.last_success_at !== null) record.lastSuccessAt = toDate(row.last_success_at);
   if (row.last_http_status !== null) record.lastHttpStatus = row.last_http_status;
+  if (row.next_fetch_at !== null) record.nextFetchAt = toDate(row.next_fetch_at);
+  if (row.gone_at !== null) record.goneAt = toDate(row.gone_at);
+  if (row.moved_to !== null) record.movedTo = row.moved_to;
+  if (row.refresh_seconds !== null) record.refreshSeconds = row.refresh_seconds;
   if (row.last_error_code !== null) {
     record.lastError = { code: row.last_error_code, message: row.last_error_message ?? '' };
   }

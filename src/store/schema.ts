@@ -29,6 +29,14 @@ export interface FeedsTable {
   last_error_message: string | null;
   consecutive_failures: Generated<number>;
   created_at: Millis;
+  /** Not fetched before this instant unless forced (backoff, Retry-After, feed TTL). */
+  next_fetch_at: NullableMillis;
+  /** When the feed answered 410 Gone. */
+  gone_at: NullableMillis;
+  /** Where a permanent redirect said the feed moved (a proposal). */
+  moved_to: string | null;
+  /** The refresh interval the feed document asks for (RSS ttl, sy:updatePeriod), in seconds. */
+  refresh_seconds: number | null;
 }
 
 /** The `entries` table: one row per (feed, entry id), kept even when the feed drops it. */
@@ -51,12 +59,35 @@ export interface EntriesTable {
   display_date: Millis;
   /** Hash of the visible fields, to tell an edited entry from an unchanged one. */
   content_hash: string;
+  /** 1: stored but kept off the river (a new feed's back catalogue beyond new_feed_items). */
+  hidden: Generated<number>;
+  /** The row of another feed this entry repeats; the river shows only that one. */
+  duplicate_of: number | null;
+  /** When a fetched document last carried this entry. */
+  last_seen: NullableMillis;
+  /** The link in canonical form, to find the same post in another feed. */
+  link_key: string | null;
+}
+
+/** The `fetch_history` table: one row per fetch attempt, the last HISTORY_PER_FEED per feed. */
+export interface FetchHistoryTable {
+  id: Generated<number>;
+  feed_id: number;
+  at: Millis;
+  status: string;
+  http_status: number | null;
+  error_code: string | null;
+  bytes: number | null;
+  ms: number | null;
+  new_entries: number;
+  updated_entries: number;
 }
 
 /** The tables the store's queries see. */
 export interface Database {
   feeds: FeedsTable;
   entries: EntriesTable;
+  fetch_history: FetchHistoryTable;
 }
 
 /** The SQL engines the store runs on; only DDL that has no common spelling looks at it. */

@@ -82,18 +82,6 @@ describe('SQLite driver', () => {
     }
   });
 
-  test('a postgres:// location is a store-open error that does not echo the password', async () => {
-    await assert.rejects(
-      openStore('postgres://planet:s3cret@db.example/planet'),
-      isStoreError('store-open', /PostgreSQL is not supported yet/),
-    );
-    await assert.rejects(openStore('postgresql://planet:s3cret@db.example/planet'), (error: unknown) => {
-      assert.ok(error instanceof StoreError);
-      assert.doesNotMatch(error.message, /s3cret/);
-      return true;
-    });
-  });
-
   test('a failing migration is a store-migrate error and leaves no half-made schema', async () => {
     const dir = await tempDir();
     try {

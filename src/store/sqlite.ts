@@ -93,5 +93,5 @@ export async function openSqliteStore(path: string): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db);
+  return createKyselyStore(db, 'sqlite');
 }

@@ -1,17 +1,37 @@
-import type { Entry, FeedConfig, FeedErrorRecord, FeedRecord, StoredEntry, Validators } from '../model/index.ts';
+import type { Entry, FeedConfig, FeedErrorRecord, FeedRecord, FutureDates, StoredEntry, Validators } from '../model/index.ts';
+
+/** Size and timing of one fetch attempt, when the pipeline measured them (feed history). */
+interface Measured {
+  /** Bytes of the body received. */
+  bytes?: number;
+  /** Milliseconds the attempt took. */
+  ms?: number;
+}
+
+/** Scheduling state the pipeline decided for the feed; a field left out leaves its column as it is. */
+interface Scheduled {
+  /** Not fetched again before this instant unless forced; null: at the next run. */
+  nextFetchAt?: Date | null;
+  /** When the feed answered 410 Gone; null clears it. */
+  goneAt?: Date | null;
+  /** Where a permanent redirect said the feed moved; null clears it. */
+  movedTo?: string | null;
+  /** The refresh interval the feed document asks for, in seconds; null clears it. */
+  refreshSeconds?: number | null;
+}
 
 /** What one fetch attempt of one feed came to, as the store records it. */
 export type FetchOutcome =
-  | {
+  | ({
       kind: 'updated';
       at: Date;
       httpStatus: number;
       validators: Validators;
       feed: { title?: string; link?: string };
       entries: readonly Entry[];
-    }
-  | { kind: 'not-modified'; at: Date; httpStatus: number; validators: Validators }
-  | { kind: 'failed'; at: Date; httpStatus?: number; error: FeedErrorRecord };
+    } & Measured & Scheduled)
+  | ({ kind: 'not-modified'; at: Date; httpStatus: number; validators: Validators } & Measured & Scheduled)
+  | ({ kind: 'failed'; at: Date; httpStatus?: number; error: FeedErrorRecord } & Measured & Scheduled);
 
 /** How many entries one saved fetch added, and how many existing ones it changed. */
 export interface SaveResult {
@@ -19,22 +39,89 @@ export interface SaveResult {
   updatedEntries: number;
 }
 
-/** Which entries the river shows: those of `feedIds`, newest first, at most `limit`. */
+/** How saveFetch places new and changed entries in the river (the re-dating defence). */
+export interface EntryPolicy {
+  /**
+   * Set when the planet already has entries: a feed's first entries then join the river only
+   * this many, newest first, and the rest are stored hidden. Unset, all are shown (first run).
+   */
+  newFeedItems?: number;
+  futureDates: FutureDates;
+  /** A real content change moves the entry to the time it was seen (default: it keeps its place). */
+  bumpOnUpdate: boolean;
+  /** Feed ids by preference: a post in several feeds is shown under the earliest listed here. Unset: under the feed that had it first. */
+  feedOrder?: readonly number[];
+}
+
+/** The policy saveFetch uses when given none. */
+export const defaultEntryPolicy: EntryPolicy = { futureDates: 'ignore_date', bumpOnUpdate: false };
+
+/**
+ * Which entries the river shows: those of `feedIds`, newest first, at most `limit` after
+ * skipping `offset`; `since` (inclusive) and `until` (exclusive) bound the displayDate.
+ * Hidden entries and copies of another feed's entry are never listed.
+ */
 export interface EntryQuery {
   feedIds: readonly number[];
   limit: number;
+  offset?: number;
+  since?: Date;
+  until?: Date;
+}
+
+/** One fetch attempt of a feed, as the feed history keeps it. */
+export interface FetchHistoryRecord {
+  at: Date;
+  status: FetchOutcome['kind'];
+  httpStatus?: number;
+  errorCode?: string;
+  bytes?: number;
+  ms?: number;
+  newEntries: number;
+  updatedEntries: number;
+}
+
+/** What expunge keeps: per feed at least `keepPerFeed` newest entries and everything younger than `keepDays`. */
+export interface RetentionPolicy {
+  keepPerFeed: number;
+  /** 0 keeps everything. */
+  keepDays: number;
+  now: Date;
+  /** List what would go without deleting it. */
+  dryRun: boolean;
+}
+
+/** An entry expunge removed (or would remove, in a dry run). */
+export interface ExpungedEntry {
+  feedId: number;
+  feedUrl: string;
+  id: string;
+  title?: string;
+  displayDate: Date;
+}
+
+/** The read side of the store, as seen inside one consistent snapshot. */
+export interface StoreReader {
+  /** Every feed the store knows, in the order they were first added. */
+  listFeeds(): Promise<FeedRecord[]>;
+  /** Entries of the given feeds, newest displayDate first (ties: newer firstSeen, then higher row id). */
+  listEntries(query: EntryQuery): Promise<StoredEntry[]>;
 }
 
 /** The planet's storage: subscriptions, their fetch history and their entries. */
-export interface Store {
+export interface Store extends StoreReader {
   /** Makes the subscriptions match the config: adds new URLs, updates changed names; returns the records of the given feeds in the given order. Feeds no longer in the config are kept with their entries. */
   syncFeeds(feeds: readonly FeedConfig[]): Promise<FeedRecord[]>;
   /** Records one fetch attempt's outcome for one feed, all in one transaction. */
-  saveFetch(feedId: number, outcome: FetchOutcome): Promise<SaveResult>;
-  /** Every feed the store knows, in the order they were first added. */
-  listFeeds(): Promise<FeedRecord[]>;
-  /** Entries of the given feeds, newest displayDate first (ties: newer firstSeen, then higher row id), at most `limit`. */
-  listEntries(query: EntryQuery): Promise<StoredEntry[]>;
+  saveFetch(feedId: number, outcome: FetchOutcome, policy?: EntryPolicy): Promise<SaveResult>;
+  /** True when any feed has a stored entry: the planet is past its first run. */
+  hasEntries(): Promise<boolean>;
+  /** The feed's last fetch attempts, newest first (at most HISTORY_PER_FEED are kept). */
+  listHistory(feedId: number, limit?: number): Promise<FetchHistoryRecord[]>;
+  /** Removes the entries the retention policy does not keep, in one transaction; returns them. */
+  expunge(policy: RetentionPolicy): Promise<ExpungedEntry[]>;
+  /** Runs `work` against one consistent snapshot of the store (one read transaction). */
+  snapshot<T>(work: (reader: StoreReader) => Promise<T>): Promise<T>;
   /** Closes the connection; calling it again does nothing. */
   close(): Promise<void>;
 }

@@ -5,6 +5,8 @@ import { compact } from '../person.ts';
 import { collapseWhitespace, escapeHtml, htmlToText } from '../text.ts';
 import { resolveUrl } from '../urls.ts';
 import type { ParseContext } from '../warnings.ts';
+import { feedPart } from '../detail-read.ts';
+import { readAtomDetail } from './detail.ts';
 import type { AtomEntry, AtomFeed, AtomLink, AtomPerson, AtomText } from './wire.ts';
 
 /** Turns Atom wire types into the domain model. */
@@ -22,6 +24,11 @@ export function adaptAtom(wire: AtomFeed, context: ParseContext): ParsedFeed {
   }
   if (incomplete > 0) context.warnings.add(`dropped ${incomplete} incomplete <entry> at the end of a truncated document`);
   const feed: ParsedFeed = { format: 'atom', entries, warnings: [] };
+  if (wire.node && wire.node.local !== 'entry') {
+    const detail = readAtomDetail(wire.node, context);
+    Object.assign(feed, feedPart(detail));
+    if (detail.statedId !== undefined) feed.id = detail.statedId;
+  }
   const title = wire.title && toPlainText(wire.title);
   if (title) feed.title = title;
   const link = alternateLink(wire.links, context);
@@ -37,7 +44,7 @@ function adaptEntry(wire: AtomEntry, feedAuthor: Person | undefined, context: Pa
   // Out-of-line content (src=...) has nothing to show inline; the summary stands in for it.
   const content = wire.content && wire.content.src === undefined ? nonEmpty(toHtml(wire.content)) : undefined;
   const summary = wire.summary && nonEmpty(toHtml(wire.summary));
-  const entry: Entry = { id: entryId(wire.id, link, title, content ?? summary) };
+  const entry: Entry = { id: entryId(wire.id, link, title, content ?? summary), ...readAtomDetail(wire.node, context) };
   if (title) entry.title = title;
   if (link) entry.link = link;
   if (content) entry.content = content;

@@ -10,7 +10,7 @@ const ATOM_NAMESPACES: ReadonlySet<string> = new Set([ATOM_NS, ATOM03_NS, '']);
 
 /** Reads an Atom 1.0 or 0.3 document (root <feed>) into wire types. */
 export function parseAtom(root: XmlElement, documentUrl: string | undefined): AtomFeed {
-  const feed: AtomFeed = { links: [], authors: [], entries: [] };
+  const feed: AtomFeed = { links: [], authors: [], entries: [], node: root };
   for (const child of root.children) {
     if (child.kind !== 'element' || !ATOM_NAMESPACES.has(child.ns)) continue;
     switch (child.local) {
@@ -30,12 +30,18 @@ export function parseAtom(root: XmlElement, documentUrl: string | undefined): At
     }
   }
   // Entries are looked for at any depth so an unclosed element before them does not hide them.
-  for (const entry of findNested(root, ATOM_NAMESPACES, 'entry')) feed.entries.push(parseEntry(entry, documentUrl));
+  if (root.local === 'entry') {
+    feed.entries.push(parseEntry(root, documentUrl));
+    return feed;
+  }
+  // feedparser reads an <item> in an Atom feed as an entry too.
+  const entries = findNested(root, ATOM_NAMESPACES, 'entry');
+  for (const entry of entries.length > 0 ? entries : findNested(root, ATOM_NAMESPACES, 'item')) feed.entries.push(parseEntry(entry, documentUrl));
   return feed;
 }
 
 function parseEntry(element: XmlElement, documentUrl: string | undefined): AtomEntry {
-  const entry: AtomEntry = { links: [], authors: [], sourceAuthors: [], complete: element.complete, xmlBase: xmlBaseOf(element, documentUrl) };
+  const entry: AtomEntry = { links: [], authors: [], sourceAuthors: [], complete: element.complete, xmlBase: xmlBaseOf(element, documentUrl), node: element };
   for (const child of element.children) {
     if (child.kind !== 'element' || !ATOM_NAMESPACES.has(child.ns)) continue;
     switch (child.local) {
@@ -104,7 +110,7 @@ function parseContent(element: XmlElement, documentUrl: string | undefined): Ato
 }
 
 /** XHTML content is wrapped in one xhtml:div (section 3.1.1.3) that is not part of the content. */
-function serializeXhtml(element: XmlElement): string {
+export function serializeXhtml(element: XmlElement): string {
   let wrapper: XmlElement | undefined;
   for (const child of element.children) {
     if (child.kind === 'element') {

@@ -1,6 +1,7 @@
 // Atom 1.0, RFC 4287: https://www.rfc-editor.org/rfc/rfc4287
 // Atom 0.3 (http://purl.org/atom/ns#) is read into the same types: issued -> published,
 // modified -> updated, tagline -> subtitle, and its content "mode" mapped onto "type".
+import type { XmlElement } from '../xml/tree.ts';
 
 /** A Text construct (RFC 4287 section 3.1) or <content> (section 4.1.3). */
 export interface AtomText {
@@ -48,6 +49,8 @@ export interface AtomEntry {
   xmlBase?: string;
   /** False when the document ended inside this entry. */
   complete: boolean;
+  /** The element itself, for the detail reader (atom/detail.ts). */
+  node: XmlElement;
 }
 
 /** <feed> (section 4.1.1). */
@@ -57,4 +60,6 @@ export interface AtomFeed {
   links: AtomLink[];
   authors: AtomPerson[];
   entries: AtomEntry[];
+  /** The <feed> element. */
+  node?: XmlElement;
 }

@@ -5,6 +5,8 @@ import { parsePersonString } from '../person.ts';
 import { htmlToText, plainText } from '../text.ts';
 import { looksLikeHttpUrl, resolveUrl } from '../urls.ts';
 import type { ParseContext } from '../warnings.ts';
+import { feedPart } from '../detail-read.ts';
+import { readRssDetail } from './detail.ts';
 import type { RssChannel, RssItem } from './wire.ts';
 
 /** Turns RSS wire types (2.0, 0.9x, and 1.0 read into the same shape) into the domain model. */
@@ -25,6 +27,9 @@ export function adaptRss(channel: RssChannel, context: ParseContext): ParsedFeed
   }
   if (incomplete > 0) context.warnings.add(`dropped ${incomplete} incomplete <item> at the end of a truncated document`);
   const feed: ParsedFeed = { format: 'rss', entries, warnings: [] };
+  if (channel.node) {
+    Object.assign(feed, feedPart(readRssDetail(channel.node, context, true)));
+  }
   const title = channel.title === undefined ? undefined : plainText(channel.title);
   if (title) feed.title = title;
   const link = resolveUrl(channel.link, channelBase);
@@ -44,7 +49,7 @@ function adaptItem(item: RssItem, feedAuthor: Person | undefined, context: Parse
   const content = nonEmpty(item.contentEncoded);
   const summary = nonEmpty(item.description);
   // rdf:about is RSS 1.0's item URI: the closest it has to a guid.
-  const entry: Entry = { id: entryId(item.guid?.value ?? item.rdfAbout, link, title, content ?? summary) };
+  const entry: Entry = { id: entryId(item.guid?.value ?? item.rdfAbout, link, title, content ?? summary), ...readRssDetail(item.node, context, false) };
   if (title) entry.title = title;
   if (link) entry.link = link;
   if (content) entry.content = content;

@@ -1,14 +1,15 @@
-import { CONTENT_NS, DC_NS, ITUNES_NS, RSS090_NS, RSS10_NS } from '../xml/namespaces.ts';
+import { CONTENT_NS, DC_NS, ITUNES_NS, RSS090_NS, RSS10_NS, RSS2_NAMESPACES } from '../xml/namespaces.ts';
 import { attr, findNested, firstChild, innerHtml, textOf } from '../xml/query.ts';
 import type { XmlElement } from '../xml/tree.ts';
 import { xmlBaseOf } from '../urls.ts';
 import type { RssChannel, RssItem } from './wire.ts';
 
 // RSS 2.0 has no namespace; 0.9x/1.0 namespaces are accepted too for documents that mix them up.
-const RSS_NAMESPACES: ReadonlySet<string> = new Set(['', RSS090_NS, RSS10_NS]);
+const RSS_NAMESPACES: ReadonlySet<string> = new Set(['', RSS090_NS, RSS10_NS, ...RSS2_NAMESPACES]);
 
 /** Reads an RSS 0.9x/2.0 document (root <rss>) into wire types. */
 export function parseRss(root: XmlElement, documentUrl: string | undefined): RssChannel {
+  if (!RSS_NAMESPACES.has(root.ns)) adoptNamespace(root, root.ns);
   // Some feeds put everything straight under <rss>; read that as the channel.
   const channelElement = firstChild(root, RSS_NAMESPACES, 'channel') ?? root;
   const channel = parseChannelFields(channelElement, documentUrl);
@@ -18,7 +19,7 @@ export function parseRss(root: XmlElement, documentUrl: string | undefined): Rss
 
 /** The channel-level fields of <channel> (RSS 0.9x-2.0) or RSS 1.0's <channel>. */
 export function parseChannelFields(element: XmlElement, documentUrl: string | undefined): RssChannel {
-  const channel: RssChannel = { items: [], xmlBase: xmlBaseOf(element, documentUrl) };
+  const channel: RssChannel = { items: [], xmlBase: xmlBaseOf(element, documentUrl), node: element };
   for (const child of element.children) {
     if (child.kind !== 'element') continue;
     if (RSS_NAMESPACES.has(child.ns)) {
@@ -45,7 +46,7 @@ export function collectItems(parent: XmlElement, items: RssItem[], documentUrl: 
 
 /** One <item>: a single pass over its children; the first occurrence of a field wins. */
 export function parseItem(element: XmlElement, documentUrl: string | undefined): RssItem {
-  const item: RssItem = { complete: element.complete, xmlBase: xmlBaseOf(element, documentUrl) };
+  const item: RssItem = { complete: element.complete, xmlBase: xmlBaseOf(element, documentUrl), node: element };
   const about = attr(element, 'rdf:about');
   if (about !== undefined) item.rdfAbout = about.trim();
   let contentElement: XmlElement | undefined;
@@ -86,4 +87,10 @@ export function parseItem(element: XmlElement, documentUrl: string | undefined):
   if (contentElement) item.contentEncoded = innerHtml(contentElement);
   item.contentXmlBase = xmlBaseOf(contentElement ?? descriptionElement ?? element, documentUrl);
   return item;
+}
+
+/** An <rss> in a namespace of its own (xmlns="http://backend.userland.com/rss2.1"): its elements are RSS's. */
+function adoptNamespace(element: XmlElement, ns: string): void {
+  if (element.ns === ns) element.ns = '';
+  for (const child of element.children) if (child.kind === 'element') adoptNamespace(child, ns);
 }

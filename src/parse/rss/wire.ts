@@ -3,6 +3,7 @@
 // Dublin Core dc:creator / dc:date (https://www.dublincore.org/specifications/dublin-core/dces/),
 // itunes:author (https://help.apple.com/itc/podcasts_connect/#/itcb54353390).
 // Values are the element text as written (entities decoded); nothing is interpreted yet.
+import type { XmlElement } from '../xml/tree.ts';
 
 /** <guid>: an id that is also the permalink unless isPermaLink="false". */
 export interface RssGuid {
@@ -32,6 +33,8 @@ export interface RssItem {
   contentXmlBase?: string;
   /** False when the document ended inside this item. */
   complete: boolean;
+  /** The element itself, for the detail reader (rss/detail.ts). */
+  node: XmlElement;
 }
 
 /** <channel>. */
@@ -44,5 +47,7 @@ export interface RssChannel {
   itunesAuthor?: string;
   /** xml:base in scope at <channel>. */
   xmlBase?: string;
+  /** The <channel> element, when there is one. */
+  node?: XmlElement;
   items: RssItem[];
 }

@@ -13,7 +13,8 @@ export function decodeText(raw: string, issues: EntityIssues): string {
   if (raw.indexOf('&') === -1) return raw;
   if (!issues.unescapedAmpersand || issues.undefinedEntity === undefined) noteIssues(raw, issues);
   // Strict mode: a bare `&` (as in "AT&T") stays literal instead of eating "&not" etc.
-  return decodeHTMLStrict(raw);
+  // &lang; and &rang; keep their HTML 4 meaning (U+2329/U+232A), which feeds were written against.
+  return decodeHTMLStrict(raw.replace(/&([lr])ang;/g, (_match, side: string) => (side === 'l' ? '\u2329' : '\u232a')));
 }
 
 /** Decodes an attribute value; HTML's attribute rules keep `?a=1&copy=2` in URLs intact. */

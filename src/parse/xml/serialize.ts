@@ -2,6 +2,7 @@ import { escapeAttribute, escapeText } from 'entities';
 import { XHTML_NS } from './namespaces.ts';
 import type { XmlElement } from './tree.ts';
 
+const FOREIGN_NAMESPACES: ReadonlySet<string> = new Set(['http://www.w3.org/2000/svg', 'http://www.w3.org/1998/Math/MathML']);
 // HTML void elements (https://html.spec.whatwg.org/multipage/syntax.html#void-elements) get no end tag.
 const VOID_ELEMENTS = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
@@ -22,11 +23,15 @@ function writeChildren(element: XmlElement, parts: string[]): void {
 }
 
 function writeElement(element: XmlElement, parts: string[]): void {
-  // `<xhtml:p>` is a plain `<p>` once it is HTML; other prefixes (svg:, m:) stay as written.
-  const name = element.ns === XHTML_NS ? element.name.slice(element.name.indexOf(':') + 1) : element.name;
+  // `<xhtml:p>` is a plain `<p>` once it is HTML, `<svg:svg>` an `<svg>` declaring its namespace, as
+  // HTML writes inline SVG and MathML; other prefixes stay as written.
+  const foreign = FOREIGN_NAMESPACES.has(element.ns);
+  const name = element.ns === XHTML_NS || foreign ? element.name.slice(element.name.indexOf(':') + 1) : element.name;
   parts.push('<', name);
+  if (foreign && element.parent?.ns !== element.ns && element.attrs.xmlns === undefined) parts.push(' xmlns="', element.ns, '"');
   for (const key in element.attrs) {
-    if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
+    // The XHTML namespace goes away with the prefixes; others (SVG, MathML, XLink) must stay declared.
+    if ((key === 'xmlns' || key.startsWith('xmlns:')) && element.attrs[key] === XHTML_NS) continue;
     parts.push(' ', key, '="', escapeAttribute(element.attrs[key] ?? ''), '"');
   }
   parts.push('>');

@@ -30,4 +30,6 @@ export interface XmlDocument {
   root: XmlElement | undefined;
   /** Problems recovered from while building the tree. */
   warnings: string[];
+  /** The first reason the document is not well-formed XML, when it is not. */
+  malformed?: string;
 }

@@ -12,6 +12,11 @@ export const samplePlanet: PlanetSettings = {
   database: '/nonexistent/planet.db',
   themeDir: '/nonexistent/theme',
   itemsPerPage: 60,
+  daysPerPage: 0,
+  archiveEntries: 1000,
+  summaryLength: 500,
+  timezone: 'UTC',
+  locale: 'en',
 };
 
 export const sampleNow = new Date('2026-11-30T15:04:05.678Z');
@@ -26,10 +31,17 @@ const feed = (id: number, name: string, url: string, extra: Partial<FeedRecord> 
 });
 
 export const sampleFeeds: FeedRecord[] = [
-  feed(1, 'beta blog', 'https://beta.example/feed.xml', { title: "Beta's Blog", siteLink: 'https://beta.example/' }),
+  feed(1, 'beta blog', 'https://beta.example/feed.xml', {
+    title: "Beta's Blog",
+    siteLink: 'https://beta.example/',
+    lastFetchedAt: new Date('2026-11-30T15:00:00Z'),
+    lastSuccessAt: new Date('2026-11-30T15:00:00Z'),
+  }),
   feed(2, 'Alpha', 'https://alpha.example/atom.xml', {
     siteLink: 'https://alpha.example/',
     lastError: { code: 'timeout', message: 'fetch: https://alpha.example/atom.xml timed out after 20 s' },
+    lastFetchedAt: new Date('2026-11-30T15:01:00Z'),
+    lastSuccessAt: new Date('2026-11-20T15:00:00Z'),
     consecutiveFailures: 3,
   }),
   feed(3, 'Charlie <Chaos>', 'https://charlie.example/rss?a=1&b=2'),

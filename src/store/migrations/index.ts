@@ -1,11 +1,19 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from '../schema.ts';
 import { up as initial } from './0001-initial.ts';
+import { up as fetchSchedule } from './0002-fetch-schedule.ts';
+import { up as entryLifecycle } from './0003-entry-lifecycle.ts';
+import { up as entryLinkKey } from './0004-entry-link-key.ts';
 
 type Up = (db: Kysely<unknown>, dialect: SqlDialect) => Promise<void>;
 
 // Append-only: a new migration is a new file and a new line at the end; released ones never change.
-const migrations: ReadonlyArray<readonly [name: string, up: Up]> = [['0001-initial', initial]];
+const migrations: ReadonlyArray<readonly [name: string, up: Up]> = [
+  ['0001-initial', initial],
+  ['0002-fetch-schedule', fetchSchedule],
+  ['0003-entry-lifecycle', entryLifecycle],
+  ['0004-entry-link-key', entryLinkKey],
+];
 
 /** Names of every migration this version of Planet knows, in the order they run. */
 export const migrationNames: readonly string[] = migrations.map(([name]) => name);

@@ -1,0 +1,64 @@
+// Fetches 567 feeds spread over 63 loopback hosts (9 each), every response 150 ms late, through
+// the real pipeline into a fresh SQLite store: a cold run (all 200) and a warm run (all 304),
+// compared with the network bound the concurrency settings imply.
+//   node --import tsx bench/fetch/fetch-bench.ts [--concurrency 16] [--per-host 2]
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseConfig } from '../../src/config/index.ts';
+import { updatePlanet } from '../../src/pipeline/index.ts';
+import { openStore } from '../../src/store/index.ts';
+
+const FEEDS = 567;
+const HOSTS = 63;
+const LATENCY_MS = 150;
+const arg = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? fallback : Number(process.argv[at + 1]);
+};
+const concurrency = arg('--concurrency', 16);
+const perHost = arg('--per-host', 2);
+
+const server = fork(fileURLToPath(new URL('./latency-server.ts', import.meta.url)), {
+  env: { ...process.env, BENCH_HOSTS: String(HOSTS), BENCH_LATENCY_MS: String(LATENCY_MS) },
+  execArgv: ['--import', 'tsx'],
+});
+const [{ origins }] = (await once(server, 'message')) as [{ origins: string[] }];
+const dir = await mkdtemp(join(tmpdir(), 'planet-fetch-bench-'));
+const feeds = Array.from({ length: FEEDS }, (_, i) => `[[feeds]]\nurl = "${origins[i % HOSTS]}/feed/${i}"`);
+const config = parseConfig(
+  `[planet]\nname = "Bench"\nlink = "https://bench.example/"\n\n[fetch]\nconcurrency = ${concurrency}\nper_host_connections = ${perHost}\n\n${feeds.join('\n\n')}`,
+  join(dir, 'planet.toml'),
+);
+
+// Each slot serves one response per LATENCY_MS: the run needs at least as many rounds as the
+// busier of the two limits allows.
+const perHostFeeds = Math.ceil(FEEDS / HOSTS);
+const rounds = Math.max(Math.ceil(FEEDS / concurrency), Math.ceil(perHostFeeds / perHost));
+const boundMs = rounds * LATENCY_MS;
+
+const store = await openStore(config.planet.database);
+try {
+  for (const run of ['cold', 'warm'] as const) {
+    const cpu = process.cpuUsage();
+    const report = await updatePlanet(config, store);
+    const used = process.cpuUsage(cpu);
+    const t = report.totals;
+    console.log(
+      `${run}: ${report.ms} ms for ${FEEDS} feeds (${t.updated} updated, ${t.notModified} not modified, ${t.failed} failed); ` +
+        `network bound ${boundMs} ms (${rounds} rounds x ${LATENCY_MS} ms at concurrency ${concurrency}, ${perHost} per host); ` +
+        `ratio ${(report.ms / boundMs).toFixed(2)}; CPU ${Math.round((used.user + used.system) / 1000)} ms; load ${loadavg()[0]?.toFixed(1)}`,
+    );
+    for (const feed of report.feeds.filter((f) => f.error !== undefined)) console.log(`  ${feed.url}: ${feed.error?.message}`);
+  }
+  server.send('stats');
+  const [{ peaks }] = (await once(server, 'message')) as [{ peaks: Record<string, number> }];
+  console.log(`most requests one host had open at once: ${Math.max(...Object.values(peaks))} (limit ${perHost})`);
+} finally {
+  await store.close();
+  server.send('exit');
+  await rm(dir, { recursive: true, force: true });
+}
