@@ -1,6 +1,7 @@
 import type { PlanetConfig } from '../model/index.ts';
 import { publishSite } from '../publish/index.ts';
 import { buildSiteView, renderSite } from '../render/index.ts';
+import { embeddedFrameHosts } from '../sanitize/index.ts';
 import type { Store } from '../store/index.ts';
 
 /** What `buildSite` published. */
@@ -25,7 +26,8 @@ export async function buildSite(config: PlanetConfig, store: Store, options: { n
   const limit = Math.max(config.planet.itemsPerPage, config.planet.archiveEntries);
   const entries = await store.listEntries({ feedIds: feeds.map((f) => f.id), limit });
   const avatars = Object.fromEntries(config.feeds.flatMap((f) => (f.avatar === undefined ? [] : [[f.url, f.avatar]])));
-  const view = buildSiteView({ planet: config.planet, feeds, entries, now: options.now ?? new Date(), avatars });
+  const frameHosts = embeddedFrameHosts(config.sanitize, config.feeds.map((f) => f.sanitize));
+  const view = buildSiteView({ planet: config.planet, feeds, entries, now: options.now ?? new Date(), avatars, frameHosts });
   let files: string[] = [];
   const reuse = await publishSite(config.planet.outputDir, async (dir) => {
     files = await renderSite(view, { themeDir: config.planet.themeDir, outDir: dir });

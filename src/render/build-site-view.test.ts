@@ -85,7 +85,7 @@ describe('buildSiteView', () => {
     });
     assert.equal(view.updatedAt.iso, '2026-11-30T15:01:00Z', 'the newest fetch of any feed');
     assert.equal(view.entries[0]?.date.display, '30 November 2026 14:05 UTC');
-    assert.deepEqual(Object.keys(view.planet).sort(), ['description', 'generator', 'link', 'locale', 'name', 'ownerEmail', 'ownerName', 'timezone']);
+    assert.deepEqual(Object.keys(view.planet).sort(), ['description', 'frameSources', 'generator', 'link', 'locale', 'name', 'ownerEmail', 'ownerName', 'timezone']);
   });
 
   it('links the outputs under the planet link, with or without a trailing slash', () => {

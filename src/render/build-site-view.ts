@@ -18,6 +18,8 @@ export interface SiteViewInput {
   now: Date;
   /** Image URLs by feed URL (from the config), shown beside the feeds' entries. */
   avatars?: Readonly<Record<string, string>>;
+  /** Hosts whose iframes the sanitizer keeps (embed_videos); the page's CSP allows only these frames. */
+  frameHosts?: readonly string[];
 }
 
 /** The name templates print as the generator. */
@@ -44,7 +46,7 @@ export function buildSiteView(input: SiteViewInput): SiteView {
   const pages = riverPages(dated, planet, dates, planet.name);
   const front = pages[0] as PageView;
   return {
-    planet: toPlanetView(planet),
+    planet: toPlanetView(planet, input.frameHosts ?? []),
     updatedAt: dates.date(lastFetch(input.feeds) ?? input.now),
     generatedAt: dates.date(input.now),
     entries: dated.slice(0, planet.itemsPerPage).map((e) => e.view),
@@ -58,7 +60,7 @@ export function buildSiteView(input: SiteViewInput): SiteView {
   };
 }
 
-function toPlanetView(planet: PlanetSettings): PlanetView {
+function toPlanetView(planet: PlanetSettings, frameHosts: readonly string[]): PlanetView {
   return {
     name: planet.name,
     link: planet.link,
@@ -68,6 +70,7 @@ function toPlanetView(planet: PlanetSettings): PlanetView {
     generator: generatorName,
     locale: planet.locale,
     timezone: planet.timezone,
+    frameSources: frameHosts.map((host) => `https://${host}`),
   };
 }
 

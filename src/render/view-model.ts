@@ -59,6 +59,8 @@ export interface PlanetView {
   locale: string;
   /** IANA zone the dates are shown in. */
   timezone: string;
+  /** https origins whose video iframes entries may carry, for the page's CSP `frame-src`; empty: no frames. */
+  frameSources: string[];
 }
 
 /** How a subscription is doing: failing (last fetch failed), stale (no success for a week), ok. */

@@ -5,7 +5,7 @@ import { createUrlPolicy } from './url-policy.ts';
 import { escapeText } from './serialize.ts';
 import { sanitizeToHtml } from './walk.ts';
 
-export { ALLOWABLE_ATTRIBUTES, ALLOWABLE_ELEMENTS, createSanitizePolicy, DEFAULT_VIDEO_HOSTS } from './policy.ts';
+export { ALLOWABLE_ATTRIBUTES, ALLOWABLE_ELEMENTS, createSanitizePolicy, DEFAULT_VIDEO_HOSTS, embeddedFrameHosts } from './policy.ts';
 export type { SanitizePolicy } from './policy.ts';
 
 /** How to sanitize one piece of HTML. */

@@ -41,6 +41,19 @@ const frameAttributes: readonly Token.Attribute[] = [
   { name: 'referrerpolicy', value: 'strict-origin-when-cross-origin' },
 ];
 
+/**
+ * The hosts whose iframes the sanitizer keeps for any feed of the planet: the page's
+ * Content-Security-Policy must let exactly these load in frames, or the kept videos stay blank.
+ */
+export function embeddedFrameHosts(planet: SanitizeSettings | undefined, feeds: readonly (Partial<SanitizeSettings> | undefined)[]): string[] {
+  const hosts = new Set<string>();
+  for (const feed of [undefined, ...feeds]) {
+    if (!(feed?.embedVideos ?? planet?.embedVideos ?? false)) continue;
+    for (const host of [...(planet?.videoHosts ?? DEFAULT_VIDEO_HOSTS), ...(feed?.videoHosts ?? [])]) hosts.add(host.toLowerCase());
+  }
+  return [...hosts].sort();
+}
+
 /** The policy of the default allowlist, for callers without settings. */
 export const DEFAULT_POLICY: SanitizePolicy = { allowlist: DEFAULT_ALLOWLIST };
 
