@@ -1,5 +1,5 @@
-import { escapeText } from 'entities';
-import { Parser } from 'htmlparser2';
+import { decodeHTML, escapeText } from 'entities';
+import { tokenizeHtml } from './feedparser-shape/html-tokens.ts';
 
 // A closing tag, a tag with attributes or an entity: markup worth stripping from a title.
 const LOOKS_LIKE_HTML = /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
@@ -15,21 +15,19 @@ export function htmlToText(html: string): string {
   if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return collapseWhitespace(html);
   const parts: string[] = [];
   let skipping = 0;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIPPED_ELEMENTS.has(name)) skipping++;
-      },
-      onclosetag(name) {
-        if (SKIPPED_ELEMENTS.has(name) && skipping > 0) skipping--;
-      },
-      ontext(text) {
-        if (skipping === 0) parts.push(text);
-      },
+  // A flat token stream (no tree, no stack), so hostile nesting costs linear time.
+  tokenizeHtml(html, {
+    start(name, _attrs, selfClosing) {
+      if (SKIPPED_ELEMENTS.has(name) && !selfClosing) skipping++;
     },
-    { decodeEntities: true },
-  );
-  parser.end(html);
+    end(name) {
+      if (SKIPPED_ELEMENTS.has(name) && skipping > 0) skipping--;
+    },
+    text(raw) {
+      if (skipping === 0) parts.push(raw.indexOf('&') === -1 ? raw : decodeHTML(raw));
+    },
+    comment() {},
+  });
   return collapseWhitespace(parts.join(''));
 }
 

@@ -2,7 +2,8 @@ import { Tokenizer } from 'htmlparser2';
 
 /** What the tokenizer reports, in document order; nothing is inferred (no implied or dropped tags). */
 export interface TokenHandlers {
-  start(name: string, attrs: Record<string, string>): void;
+  /** `selfClosing` for `<x/>`, which feedparser's writer treats as a start tag only. */
+  start(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
   end(name: string): void;
   text(raw: string): void;
   comment(raw: string): void;
@@ -40,9 +41,9 @@ export function tokenizeHtml(source: string, handlers: TokenHandlers): void {
         // The last of duplicated attributes wins, as in feedparser.
         attrs[attrName] = attrValue;
       },
-      onopentagend: () => handlers.start(tagName, attrs),
+      onopentagend: () => handlers.start(tagName, attrs, false),
       // `<x ... />` is a start tag only, as in SGML: feedparser writes no end tag for it.
-      onselfclosingtag: () => handlers.start(tagName, attrs),
+      onselfclosingtag: () => handlers.start(tagName, attrs, true),
       onclosetag: (start, end) => handlers.end(slice(start, end).toLowerCase()),
       // A comment is kept only when properly closed and without a `--` inside (XML's rule); the
       // others are where sanitizers are attacked, and feedparser drops them.
