@@ -42,7 +42,11 @@ export function watchProblems(page: Page, expected: readonly string[] = []): str
 
 // Browser-side code is passed as source text: the project compiles without the DOM library.
 const eagerImages = 'for (const img of document.images) img.loading = "eager"';
-const imagesDone = 'Array.from(document.images).every((img) => img.complete)';
+// Resolves once every image has loaded or failed. A promise awaited through page.evaluate, not
+// page.waitForFunction: Playwright builds waitForFunction's predicate with eval inside the page,
+// which the theme's CSP (script-src 'none') refuses whenever the first check is not already true.
+const imagesDone = `Promise.all(Array.from(document.images).map((img) => img.complete ? null :
+  new Promise((resolve) => { img.addEventListener('load', resolve); img.addEventListener('error', resolve); })))`;
 const measureOverflow = `(() => {
   const width = document.documentElement.clientWidth;
   const culprits = Array.from(document.querySelectorAll('body *'))
@@ -56,7 +60,7 @@ const measureOverflow = `(() => {
 export async function loadFully(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate(eagerImages);
-  await page.waitForFunction(imagesDone);
+  await page.evaluate(imagesDone);
   // The favicon is requested after load; leaving before it answers would abort it.
   await page.waitForLoadState('networkidle');
 }
