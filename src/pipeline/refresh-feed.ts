@@ -1,11 +1,11 @@
 import { fetchUrlOf, scheduleAfterFailure, scheduleAfterSuccess, skipReason } from '../fetch/index.ts';
 import type { FeedSchedule, HttpClient, RedirectHop } from '../fetch/index.ts';
-import type { Entry, FeedConfig, FeedRecord, FetchSettings } from '../model/index.ts';
+import type { FeedConfig, FeedRecord, FetchSettings } from '../model/index.ts';
 import { FetchError, toErrorRecord } from '../model/index.ts';
 import { parseFeed } from '../parse/index.ts';
-import { sanitizeHtml } from '../sanitize/index.ts';
 import type { SanitizePolicy } from '../sanitize/index.ts';
 import type { EntryPolicy, Store } from '../store/index.ts';
+import { sanitizeEntry } from './sanitize-entry.ts';
 
 /** What happened to one feed in one run. */
 export interface FeedReport {
@@ -108,16 +108,5 @@ function reported(schedule: FeedSchedule): { movedTo?: string; nextFetchAt?: Dat
   return {
     ...(schedule.movedTo ? { movedTo: schedule.movedTo } : {}),
     ...(schedule.nextFetchAt ? { nextFetchAt: schedule.nextFetchAt } : {}),
-  };
-}
-
-/** Entry HTML is untrusted: it is sanitized here, before it is stored, so every output gets safe HTML. */
-function sanitizeEntry(entry: Entry, documentUrl: string, policy: SanitizePolicy | false | undefined): Entry {
-  if (policy === false) return entry;
-  const baseUrl = entry.baseUrl ?? documentUrl;
-  return {
-    ...entry,
-    content: entry.content === undefined ? undefined : sanitizeHtml(entry.content, { baseUrl, policy }),
-    summary: entry.summary === undefined ? undefined : sanitizeHtml(entry.summary, { baseUrl, policy }),
   };
 }
