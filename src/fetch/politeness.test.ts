@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
+import { connect } from 'node:net';
 import { describe, it } from 'node:test';
 import type { FaultRoute } from './testdata/fault-server.ts';
 import { faults, rssFeed, startFaultHost } from './testdata/fault-server.ts';
@@ -77,6 +80,41 @@ describe('a connection closed before the response', () => {
       const error = await withClient(testSettings(), (client) => fetchError(client.fetchFeed({ url: host.url('/feed'), validators: {} })));
       assert.equal(error.code, 'connection-reset');
       assert.equal(host.seen.length, 2);
+    } finally {
+      await host.close();
+    }
+  });
+});
+
+describe("the fault server's politeness counters", () => {
+  const open = async (port: number, ip: string): Promise<Socket> => {
+    const socket = connect(port, ip);
+    await once(socket, 'connect');
+    socket.write(`GET /feed HTTP/1.1\r\nHost: ${ip}\r\n\r\n`);
+    return socket;
+  };
+
+  it('see three connections and requests when three are open, and not a closed one beside a new one', async () => {
+    const host = await startFaultHost('127.0.0.84', { '*': faults.hang });
+    const port = Number(new URL(host.origin).port);
+    const untilSeen = async (n: number): Promise<void> => {
+      while (host.seen.length < n) await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      const first = await open(port, host.ip);
+      await open(port, host.ip);
+      await untilSeen(2);
+      assert.deepEqual([host.maxConnections, host.maxRequests], [2, 2]);
+      // Closed by the client before the next one opens: the limit was kept, whatever order the
+      // server's event loop learns of the two in.
+      first.destroy();
+      await once(first, 'close');
+      await open(port, host.ip);
+      await untilSeen(3);
+      assert.deepEqual([host.maxConnections, host.maxRequests], [2, 2]);
+      await open(port, host.ip);
+      await untilSeen(4);
+      assert.deepEqual([host.maxConnections, host.maxRequests], [3, 3]);
     } finally {
       await host.close();
     }

@@ -7,6 +7,8 @@ import { once } from 'node:events';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { gzipSync } from 'node:zlib';
 
 /** Answers one request; `host` is the fault host it arrived at. */
@@ -32,14 +34,48 @@ export interface FaultHost {
 }
 
 /** Starts a host on `ip` (any 127.0.0.x) with routes by path; unknown paths use the route "*" or get 404. */
+/**
+ * Remote ports of the server-side TCP connections on `ip:port` that the kernel still lists as
+ * ESTABLISHED (Linux /proc/net/tcp), or undefined where that file does not exist.
+ *
+ * The kernel's view is exact at any moment: a client that closed or reset a connection has done
+ * so before it opens the next one, so the old socket is already CLOSE_WAIT or gone. Node's own
+ * events for that close can come after the event for the new connection (both may be ready in
+ * one turn of the event loop), which once made a correct client look like it broke the limit.
+ */
+function establishedPeers(ip: string, port: number): Set<number> | undefined {
+  let table: string;
+  try {
+    table = readFileSync('/proc/net/tcp', 'latin1');
+  } catch {
+    return undefined;
+  }
+  const octets = ip.split('.').map(Number);
+  const ordered = endianness() === 'LE' ? octets.reverse() : octets;
+  const local = `${ordered.map((o) => o.toString(16).padStart(2, '0')).join('')}:${port.toString(16).padStart(4, '0')}`.toUpperCase();
+  const peers = new Set<number>();
+  for (const line of table.split('\n').slice(1)) {
+    const [, localAddress, remoteAddress, state] = line.trim().split(/\s+/);
+    if (localAddress === local && state === '01' && remoteAddress !== undefined) {
+      peers.add(Number.parseInt(remoteAddress.split(':')[1] ?? '', 16));
+    }
+  }
+  return peers;
+}
+
+/** Starts a host on `ip` (any 127.0.0.x) with routes by path; unknown paths use the route "*" or get 404. */
 export async function startFaultHost(ip: string, routes: Record<string, FaultRoute>): Promise<FaultHost> {
   let connections = 0;
-  let requests = 0;
+  const inProgress = new Set<IncomingMessage>();
   const sockets = new Set<Socket>();
+  let port = 0;
   const server = createServer((req, res) => {
-    requests += 1;
+    inProgress.add(req);
+    res.once('close', () => inProgress.delete(req));
+    // A request whose connection the client has already closed is no longer in progress for it.
+    const live = establishedPeers(ip, port);
+    const requests = live === undefined ? inProgress.size : [...inProgress].filter((r) => live.has(r.socket.remotePort ?? -1)).length;
     host.maxRequests = Math.max(host.maxRequests, requests);
-    res.once('close', () => (requests -= 1));
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     host.seen.push({ path, headers: req.headers });
     const route = routes[path] ?? routes['*'];
@@ -49,9 +85,9 @@ export async function startFaultHost(ip: string, routes: Record<string, FaultRou
   server.on('connection', (socket: Socket) => {
     connections += 1;
     sockets.add(socket);
-    host.maxConnections = Math.max(host.maxConnections, connections);
-    // A connection counts as closed once the client has closed or reset its side (its FIN or
-    // RST arrives before anything it sends later); the server's own close comes a little after.
+    host.maxConnections = Math.max(host.maxConnections, establishedPeers(ip, port)?.size ?? connections);
+    // Without /proc/net/tcp: a connection counts as closed once the client has closed or reset
+    // its side (its FIN or RST arrives before anything it sends later).
     let counted = true;
     const closed = (): void => {
       if (counted) connections -= 1;
@@ -66,7 +102,7 @@ export async function startFaultHost(ip: string, routes: Record<string, FaultRou
   });
   server.listen(0, ip);
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const origin = `http://${ip}:${port}`;
   const host: FaultHost = {
     ip,
