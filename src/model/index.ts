@@ -23,3 +23,4 @@ export type {
   Stage,
   StoreErrorCode,
 } from './errors.ts';
+export type { FeedHealth, HealthRun, HealthStatus, HealthSuggestion } from './health.ts';
