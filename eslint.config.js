@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const stages = ['model', 'config', 'fetch', 'parse', 'sanitize', 'store', 'pipeline', 'render', 'publish', 'cli'];
+const stages = ['model', 'config', 'fetch', 'parse', 'sanitize', 'store', 'pipeline', 'render', 'publish', 'cli', 'health', 'avatar', 'filter', 'readinglist'];
 const dbClients = ['better-sqlite3', 'kysely', 'pg'];
 
 /** A stage may reach another stage only through that stage's index.ts. */

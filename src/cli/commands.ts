@@ -8,11 +8,18 @@ import type { UpdateReport } from '../pipeline/index.ts';
 import { buildSite, updatePlanet } from '../pipeline/index.ts';
 import type { Store } from '../store/index.ts';
 import { openStore } from '../store/index.ts';
+import { addCommand } from './add-command.ts';
+import { checkCommand } from './check-command.ts';
 import { expungeCommand } from './expunge-command.ts';
+import { healthCommand } from './health-command.ts';
 import { parseCommand } from './parse-command.ts';
+import { removeCommand } from './remove-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { watchCommand } from './watch-command.ts';
 import type { Io } from './output.ts';
 import { createProgress } from './progress.ts';
+import { beforeCommand } from './before-command.ts';
+import { importCommand } from './import-command.ts';
 import { writeRunReport } from './report.ts';
 import { buildSummary, lifecycleLines, updateSummary } from './output.ts';
 
@@ -24,6 +31,8 @@ export const exitCodes = {
   usage: 2,
   /** --strict and at least one feed failed (the site was still published). */
   feedsFailed: 4,
+  /** `planet health --fail-on`: some feed has one of the named statuses. */
+  healthMatched: 3,
   internal: 70,
 } as const;
 
@@ -43,7 +52,7 @@ export interface CommandSpec {
   run: (options: Record<string, unknown>, args: string[], io: Io) => Promise<number>;
 }
 
-const configOption: OptionSpec = { flags: '-c, --config <path>', description: 'planet.toml to use', default: './planet.toml' };
+const configOption: OptionSpec = { flags: '-c, --config <path>', description: 'planet.toml (or a Planet 2.0 / Venus config.ini) to use', default: './planet.toml' };
 const strictOption: OptionSpec = { flags: '--strict', description: 'exit 4 when any feed failed (the site is still published)' };
 const quietOption: OptionSpec = { flags: '-q, --quiet', description: 'print only failures and the summary' };
 const forceOption: OptionSpec = { flags: '--force', description: 'fetch every feed now, ignoring backoff and 410 Gone' };
@@ -82,6 +91,7 @@ export const commands: CommandSpec[] = [
     options: [configOption, strictOption, quietOption, forceOption, reportOption],
     run: async (options, _args, io) => {
       const config = await loadConfig(String(options.config));
+      await beforeCommand(config, io);
       return withStore(config, async (store) => {
         const report = await update(config, store, options, io);
         io.out(buildSummary(await buildSite(config, store)));
@@ -95,6 +105,7 @@ export const commands: CommandSpec[] = [
     options: [configOption, strictOption, quietOption, forceOption, reportOption],
     run: async (options, _args, io) => {
       const config = await loadConfig(String(options.config));
+      await beforeCommand(config, io);
       return withStore(config, async (store) => feedsExit(await update(config, store, options, io), options));
     },
   },
@@ -104,6 +115,7 @@ export const commands: CommandSpec[] = [
     options: [configOption],
     run: async (options, _args, io) => {
       const config = await loadConfig(String(options.config));
+      await beforeCommand(config, io);
       await withStore(config, async (store) => io.out(buildSummary(await buildSite(config, store))));
       return exitCodes.ok;
     },
@@ -136,4 +148,10 @@ export const commands: CommandSpec[] = [
   expungeCommand,
   parseCommand,
   serveCommand,
+  importCommand,
+  healthCommand,
+  watchCommand,
+  checkCommand,
+  addCommand,
+  removeCommand,
 ];

@@ -20,6 +20,8 @@ export interface ReportFeed {
   bytes: number;
   ms: number;
   nextFetchAt: string | null;
+  /** Entries the filters kept out of the store this run, with the reason. */
+  filtered: { id: string; title: string | null; link: string | null; reason: string }[];
 }
 
 /** The JSON `--report FILE` writes. */
@@ -29,6 +31,18 @@ export interface RunReport {
   ms: number;
   feeds: ReportFeed[];
   totals: UpdateReport['totals'] & { feeds: number; bytes: number };
+  /** What happened to each reading list (absent without lists). */
+  readingLists?: ReportReadingList[];
+}
+
+/** One reading list in the run report. */
+export interface ReportReadingList {
+  url: string;
+  status: 'updated' | 'not-modified' | 'cached' | 'failed';
+  feeds: number;
+  duplicates: number;
+  error: { code: string; message: string } | null;
+  copyFrom: string | null;
 }
 
 /** The run report of an update, as plain JSON-ready data (absent values are null, never missing). */
@@ -47,6 +61,7 @@ export function toRunReport(report: UpdateReport, now: Date): RunReport {
       bytes: feed.bytes,
       ms: feed.ms,
       nextFetchAt: feed.nextFetchAt?.toISOString() ?? null,
+      filtered: (feed.dropped ?? []).map(({ id, title, link, reason }) => ({ id, title: title ?? null, link: link ?? null, reason })),
     }),
   );
   const bytes = feeds.reduce((sum, feed) => sum + feed.bytes, 0);
@@ -56,6 +71,16 @@ export function toRunReport(report: UpdateReport, now: Date): RunReport {
     ms: report.ms,
     feeds,
     totals: { feeds: feeds.length, ...report.totals, bytes },
+    ...(report.readingLists !== undefined && {
+      readingLists: report.readingLists.map((list) => ({
+        url: list.url,
+        status: list.status,
+        feeds: list.feeds,
+        duplicates: list.duplicates,
+        error: list.error ?? null,
+        copyFrom: list.copyFrom?.toISOString() ?? null,
+      })),
+    }),
   };
 }
 

@@ -1,5 +1,10 @@
 export { loadConfig, parseConfig } from './load.ts';
+export { iniToToml } from './ini/to-toml.ts';
+export { decodeIni, parseIniConfig } from './ini/load-ini.ts';
 export { renderInitConfig } from './init.ts';
 export { renderConfigReference } from './reference.ts';
 export { sections } from './schema.ts';
 export type { FieldSpec, FieldType, SectionSpec } from './schema.ts';
+export { formatDuration, parseDuration } from './duration.ts';
+export { applyConfigEdits, configFeedUrls, configFormat, findFeed } from './edit.ts';
+export type { ConfigEdit, ConfigFormat } from './edit.ts';

@@ -54,6 +54,29 @@ export const planetSection: SectionSpec = {
     summary_length: { type: 'integer', default: 500, min: 1, doc: 'Characters of text in each excerpt of summary.html (cut at a word, markup kept valid).' },
     timezone: { type: 'string', default: 'UTC', doc: 'IANA time zone the pages show dates in and group days by, e.g. "Europe/Berlin".' },
     locale: { type: 'string', default: 'en', doc: 'BCP 47 language tag for dates and the pages\' lang, e.g. "de" or "en-GB".' },
+    activity_threshold: {
+      type: 'integer',
+      default: 180,
+      min: 0,
+      doc: 'Days without a new entry after which `planet health` calls a feed stale; 0 turns it off.',
+    },
+    health_page: {
+      type: 'boolean',
+      default: true,
+      doc: 'Publish health.html (each feed\'s status, last success, last new entry, last error and its last runs) and link it from the sidebar.',
+    },
+    template_files: {
+      type: 'string-list',
+      doc: 'Templates rendered into output_dir in place of the theme\'s pages (its assets are still copied), relative to this file: *.tmpl is htmltmpl as in Planet 2.0, *.njk Nunjucks; "index.html.tmpl" writes index.html.',
+    },
+    date_format: { type: 'string', default: '%B %d, %Y %I:%M %p', doc: 'strftime format of the `date` variables of htmltmpl templates, in the planet\'s timezone and locale.' },
+    new_date_format: { type: 'string', default: '%B %d, %Y', doc: 'strftime format of the `new_date` variable of htmltmpl templates (set on the first entry of each day).' },
+    encoding: {
+      type: 'string',
+      default: 'utf-8',
+      doc: 'Character encoding htmltmpl pages are written in, e.g. "iso-8859-1"; characters it lacks become character references. "xml", "html" or "sgml": ASCII with references.',
+    },
+    bill_of_materials: { type: 'string-list', doc: 'Files copied from the directories of template_files into output_dir, keeping their relative path, e.g. ["planet.css", "images/logo.png"].' },
   },
 };
 
@@ -108,6 +131,31 @@ const sanitizeFields: Record<string, FieldSpec> = {
   remove_trackers: { type: 'boolean', doc: 'Remove 1x1 pixels and known feed trackers (FeedBurner, WordPress stats...); on by default.' },
 };
 
+const filterFields: Record<string, FieldSpec> = {
+  filter: { type: 'string', doc: 'Regular expression: keep only entries whose title or content text matches (case-insensitive; Python syntax such as (?P<name>...) is accepted).' },
+  exclude: { type: 'string', doc: 'Regular expression: drop entries whose title or content text matches (case-insensitive).' },
+  include_tags: { type: 'string-list', doc: 'Keep only entries with one of these categories (term or label, case-insensitive); an entry without categories is dropped.' },
+  exclude_tags: { type: 'string-list', doc: 'Drop entries with one of these categories (term or label, case-insensitive).' },
+  excerpt: {
+    type: 'integer',
+    min: 0,
+    doc: 'Store an excerpt of this many characters of text (cut after a whole word, markup kept valid, as Venus excerpt.py) as each entry\'s summary; the content is kept whole. 0 is off.',
+  },
+  plugins: {
+    type: 'string-list',
+    doc: 'TypeScript or JavaScript modules, relative to this file, each exporting filterEntry(entry, ctx) that returns the entry (possibly changed), or null to drop it.',
+  },
+};
+
+/** Venus's per-feed options for reading a feed's entries. */
+const entryOptionFields: Record<string, FieldSpec> = {
+  ignore_in_feed: { type: 'string-list', doc: 'Entry fields not to trust, dropped before storing, e.g. ["updated", "author"] (a feed that re-dates every post).' },
+  xml_base: { type: 'string', doc: 'Base URL relative links in this feed\'s entries resolve against: a URL, "feed_alternate" (the feed\'s site) or "entry_alternate" (each entry\'s link).' },
+  title_type: { type: 'string', doc: 'Read entry titles as plain text or as HTML ("text" or "html"; Venus MIME types such as "text/plain" are accepted), whatever the feed declares.' },
+  summary_type: { type: 'string', doc: 'Read entry summaries as plain text or as HTML ("text" or "html"; Venus MIME types such as "text/plain" are accepted), whatever the feed declares.' },
+  content_type: { type: 'string', doc: 'Read entry content as plain text or as HTML ("text" or "html"; Venus MIME types such as "text/plain" are accepted), whatever the feed declares.' },
+};
+
 export const feedSection: SectionSpec = {
   name: 'feeds',
   array: true,
@@ -118,9 +166,20 @@ export const feedSection: SectionSpec = {
     headers: { type: 'string-table', doc: 'Extra request headers for this feed, e.g. { "X-Api-Key" = "..." }; sent only to the feed\'s own origin, never logged.' },
     username: { type: 'string', doc: 'HTTP basic auth user name for this feed (with password); sent only to the feed\'s own origin.' },
     password: { type: 'string', doc: 'HTTP basic auth password for this feed; never logged or stored.' },
-    avatar: { type: 'url', doc: 'Image (http or https URL) shown beside this feed\'s entries, e.g. the author\'s face.' },
+    avatar: { type: 'url', doc: 'Image (http or https URL) shown beside this feed\'s entries, e.g. the author\'s face; fetched, checked (PNG, JPEG, GIF, WebP or ICO, at most 200 KB) and published with the site. Without it: the feed\'s own icon, its site\'s icon, else its initials.' },
+    hidden: {
+      type: 'boolean',
+      doc: 'Fetch and list the feed (blogroll, OPML, FOAF) but show none of its entries: not in the river, pages, archives or output feeds (Planet 2.0\'s hidden).',
+    },
+    extra: {
+      type: 'string-table',
+      doc: 'Any other values for templates, e.g. { face = "alice.png" }: htmltmpl reads them as channel_<key>, Nunjucks as feed.extra.<key>.',
+    },
     // The [sanitize] keys, for this feed alone.
     ...sanitizeFields,
+    // The [filters] keys for this feed alone (applied after the planet's), and Venus's entry options.
+    ...filterFields,
+    ...entryOptionFields,
   },
 };
 
@@ -170,4 +229,64 @@ export const sanitizeSection: SectionSpec = {
   fields: sanitizeFields,
 };
 
-export const sections: readonly SectionSpec[] = [planetSection, fetchSection, entriesSection, sanitizeSection, feedSection];
+/** `[health]`: the health policy (hiding failing or stale feeds) and when a failing feed is dead. */
+export const healthSection: SectionSpec = {
+  name: 'health',
+  array: false,
+  doc: 'When a feed is hidden from the site, and when `planet health` suggests removing it. A hidden feed is shown again as soon as it recovers.',
+  fields: {
+    hide_after_failures: {
+      type: 'integer',
+      default: 0,
+      min: 0,
+      doc: 'Leave a feed out of the river and the subscription list after this many consecutive failed fetches; 0 never hides.',
+    },
+    hide_after_stale_days: {
+      type: 'integer',
+      default: 0,
+      min: 0,
+      doc: 'Leave a feed out of the river and the subscription list while its newest entry is older than this many days; 0 never hides.',
+    },
+    dead_after_days: {
+      type: 'integer',
+      default: 90,
+      min: 1,
+      doc: 'A feed failing for this many days gets a "remove" suggestion from `planet health`.',
+    },
+  },
+};
+
+/** `[watch]`: how `planet watch` runs. */
+export const watchSection: SectionSpec = {
+  name: 'watch',
+  array: false,
+  doc: 'How `planet watch` runs update and build as a daemon. It re-reads this file before each run.',
+  fields: {
+    interval: {
+      type: 'string',
+      default: '30m',
+      doc: 'Time from the start of one run to the start of the next: a whole number and s, m or h, e.g. "90s", "30m", "2h" (at most 24h); `--interval` overrides it.',
+    },
+  },
+};
+
+/** `[filters]`: which entries reach the river, for every feed. */
+export const filtersSection: SectionSpec = {
+  name: 'filters',
+  array: false,
+  doc: 'Which entries reach the river. A `[[feeds]]` table takes the same keys for one feed; both apply (an entry must pass the planet\'s filters and the feed\'s). Dropped entries are never stored; `planet run` reports them per feed with the reason. Entries stored before a filter was set are hidden from the site, not deleted (docs/filters.md).',
+  fields: filterFields,
+};
+
+/** `[[reading_lists]]`: subscriptions kept in OPML, FOAF or CSV files. */
+export const readingListsSection: SectionSpec = {
+  name: 'reading_lists',
+  array: true,
+  doc: 'Subscription lists kept elsewhere; their feeds join `[[feeds]]` (a feed listed in both keeps its `[[feeds]]` settings). Fetched with conditional GET on each update; a list that cannot be read keeps its last good copy.',
+  fields: {
+    url: { type: 'string', required: true, doc: 'An http(s) URL, or a path relative to this file.' },
+    format: { type: 'string', choices: ['opml', 'foaf', 'csv'], doc: 'The list\'s format; by default guessed from the extension, then the content. CSV has a header row naming the url and name columns.' },
+  },
+};
+
+export const sections: readonly SectionSpec[] = [planetSection, fetchSection, entriesSection, sanitizeSection, feedSection, healthSection, watchSection, filtersSection, readingListsSection];

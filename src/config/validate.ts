@@ -1,10 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EntrySettings, FeedConfig, PlanetConfig, SanitizeSettings } from '../model/index.ts';
+import type { EntrySettings, FeedConfig, PlanetConfig, ReadingListConfig, SanitizeSettings } from '../model/index.ts';
 import { ConfigError } from '../model/index.ts';
 import type { FieldSpec, SectionSpec } from './schema.ts';
 import { entriesSection, feedSection, fetchSection, planetSection, sanitizeSection, sections } from './schema.ts';
+import { healthSection } from './schema.ts';
+import { watchSection } from './schema.ts';
+import { parseDuration } from './duration.ts';
+import { filtersSection, readingListsSection } from './schema.ts';
+import { entryOptions, filterSettings, readingList } from './filter-settings.ts';
+import { templateSettings } from './template-settings.ts';
 
 /** Where the bundled themes live: `themes/` at the package root. */
 export const bundledThemesDir = fileURLToPath(new URL('../../themes/', import.meta.url));
@@ -203,7 +209,17 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
   const fetch = checkTable(fetchSection, tableOf('fetch'), `${file}: [fetch]`, problems);
   const entries = checkTable(entriesSection, tableOf('entries'), `${file}: [entries]`, problems);
   const sanitize = checkTable(sanitizeSection, tableOf('sanitize'), `${file}: [sanitize]`, problems);
+  const report = (where: string, message: string): void => problems.add(where, message);
+  const filters = filterSettings(checkTable(filtersSection, tableOf('filters'), `${file}: [filters]`, problems), `${file}: [filters]`, dirname(configPath), report);
+  const readingLists = readingListTables(data.reading_lists, file, problems);
+  const health = checkTable(healthSection, tableOf('health'), `${file}: [health]`, problems);
+  const watch = checkTable(watchSection, tableOf('watch'), `${file}: [watch]`, problems);
+  const watchIntervalMs = typeof watch.interval === 'string' ? parseDuration(watch.interval) : undefined;
+  if (watchIntervalMs === undefined && typeof watch.interval === 'string') {
+    problems.add(`${file}: [watch] interval`, `expected a duration such as "90s", "30m" or "2h" (at most 24h), got ${describe(watch.interval)}`);
+  }
   checkZoneAndLocale(planet, `${file}: [planet]`, problems);
+  const templates = templateSettings(planet, `${file}: [planet]`, dirname(configPath), (where, message) => problems.add(where, message));
 
   const feeds: FeedConfig[] = [];
   const rawFeeds = data.feeds ?? [];
@@ -233,6 +249,10 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
         ...(auth === undefined ? {} : { auth }),
         ...(hasSanitizeKeys(feed) ? { sanitize: sanitizeSettings(feed) } : {}),
         ...(typeof feed.avatar === 'string' ? { avatar: new URL(feed.avatar).href } : {}),
+        ...(feed.hidden === true ? { hidden: true } : {}),
+        ...(feed.extra === undefined ? {} : { extra: feed.extra as Record<string, string> }),
+        ...optional('filters', filterSettings(feed, where, dirname(configPath), report)),
+        ...optional('entryOptions', entryOptions(feed, where, report)),
       });
     });
   }
@@ -264,6 +284,9 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
       summaryLength: num(planet.summary_length),
       timezone: str(planet.timezone),
       locale: str(planet.locale),
+      activityThreshold: num(planet.activity_threshold),
+      healthPage: planet.health_page !== false,
+      ...templates,
     },
     fetch: {
       concurrency: num(fetch.concurrency),
@@ -293,7 +316,37 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
       removeTrackers: true,
       ...sanitizeSettings(sanitize),
     },
+    health: {
+      hideAfterFailures: num(health.hide_after_failures),
+      hideAfterStaleDays: num(health.hide_after_stale_days),
+      deadAfterDays: num(health.dead_after_days),
+    },
+    watch: { intervalMs: watchIntervalMs ?? 0 },
+    ...optional('filters', filters),
+    ...optional('readingLists', readingLists.length === 0 ? undefined : readingLists),
     feeds,
+  });
+}
+
+/** `{ [key]: value }`, or nothing when the value is absent, so frozen configs carry no undefined keys. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** The [[reading_lists]] tables, checked; paths are resolved against the config's directory. */
+function readingListTables(raw: unknown, file: string, problems: Problems): ReadingListConfig[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.add(`${file}: reading_lists`, 'expected [[reading_lists]] tables, one per list');
+    return [];
+  }
+  return raw.flatMap((table: unknown, i) => {
+    const where = `${file}: [[reading_lists]] #${i + 1}`;
+    if (!isTable(table)) {
+      problems.add(where, `expected a table, got ${describe(table)}`);
+      return [];
+    }
+    return readingList(checkTable(readingListsSection, table, where, problems), dirname(file)) ?? [];
   });
 }
 

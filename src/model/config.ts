@@ -1,3 +1,5 @@
+import type { EntryOptions, FilterSettings, ReadingListConfig } from './filter.ts';
+
 /** One subscription as the config names it. */
 export interface FeedConfig {
   url: string;
@@ -11,6 +13,16 @@ export interface FeedConfig {
   sanitize?: Partial<SanitizeSettings>;
   /** Image shown beside the feed's entries (absolute http(s) URL). */
   avatar?: string;
+  /** Left out of the subscription lists (blogroll, OPML, FOAF); still fetched, its entries shown. */
+  hidden?: boolean;
+  /** Other per-feed values for templates (a config.ini's face, facewidth, ...): htmltmpl channel_<key>, Nunjucks feed.extra.<key>. */
+  extra?: Readonly<Record<string, string>>;
+  /** This feed's own filters, applied after the planet's `[filters]`. */
+  filters?: FilterSettings;
+  /** How this feed's entries are read (Venus ignore_in_feed, xml_base, *_type). */
+  entryOptions?: EntryOptions;
+  /** The reading list (its url) this feed came from; absent for feeds in the config itself. */
+  readingList?: string;
 }
 
 /** Changes to the sanitizer's default allowlist, from `[sanitize]` and per-feed keys. */
@@ -53,6 +65,20 @@ export interface PlanetSettings {
   timezone: string;
   /** BCP 47 tag for date formats and the pages' lang attribute. */
   locale: string;
+  /** Days without a new entry after which a feed is stale (`planet health`); 0 turns it off. Absent: 180. */
+  activityThreshold?: number;
+  /** Publish health.html and link it from the sidebar. Absent: true. */
+  healthPage?: boolean;
+  /** Templates (absolute paths, *.tmpl htmltmpl or *.njk) rendered in place of the theme's pages. */
+  templateFiles?: readonly string[];
+  /** strftime format of htmltmpl's `date` variables. Absent: "%B %d, %Y %I:%M %p". */
+  dateFormat?: string;
+  /** strftime format of htmltmpl's `new_date` variable. Absent: "%B %d, %Y". */
+  newDateFormat?: string;
+  /** Output encoding of htmltmpl pages (an iconv-lite name, or xml/html/sgml for ASCII with references). Absent: utf-8. */
+  encoding?: string;
+  /** Files copied from the template directories into the site, relative to them. */
+  billOfMaterials?: readonly string[];
 }
 
 /** How the fetch stage behaves. */
@@ -105,5 +131,33 @@ export interface PlanetConfig {
   entries: EntrySettings;
   /** How entry HTML is sanitized; absent means the sanitizer's defaults. */
   sanitize?: SanitizeSettings;
+  /** `[filters]`: applied to every feed's entries before they are stored; absent means none. */
+  filters?: FilterSettings;
+  /** `[[reading_lists]]`: lists whose feeds join `feeds` at update time. */
+  readingLists?: readonly ReadingListConfig[];
+  /** The `[health]` policy; absent means its defaults (nothing hidden, dead after 90 days). */
+  health?: HealthSettings;
+  /** How `planet watch` runs; absent means its defaults (every 30 minutes). */
+  watch?: WatchSettings;
   feeds: readonly FeedConfig[];
+  /** The file's syntax: native TOML, or a Planet 2.0 / Venus config.ini (absent means toml). */
+  format?: 'toml' | 'ini';
+  /** Options of a config.ini that are not supported, one line each naming the option, the section and what happens instead. */
+  warnings?: readonly string[];
+}
+
+/** The `[health]` section: when a feed is hidden from the site, and when it counts as dead. */
+export interface HealthSettings {
+  /** Hide a feed after this many consecutive failed fetches; 0 never hides. */
+  hideAfterFailures: number;
+  /** Hide a feed whose newest entry is older than this many days; 0 never hides. */
+  hideAfterStaleDays: number;
+  /** A feed failing this many days gets a `remove` suggestion. */
+  deadAfterDays: number;
+}
+
+/** The `[watch]` section: how `planet watch` runs. */
+export interface WatchSettings {
+  /** From the start of one run to the start of the next, in milliseconds. */
+  intervalMs: number;
 }

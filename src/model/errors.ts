@@ -1,5 +1,5 @@
 /** The stage of the pipeline an error came from; it starts every message. */
-export type Stage = 'config' | 'fetch' | 'parse' | 'sanitize' | 'store' | 'render' | 'publish' | 'cli';
+export type Stage = 'config' | 'fetch' | 'parse' | 'sanitize' | 'store' | 'render' | 'publish' | 'cli' | 'filter' | 'readinglist';
 
 /** Error codes, by stage. Stored on feed rows and printed, so they are part of the interface. */
 export type ConfigErrorCode = 'config-not-found' | 'config-syntax' | 'config-invalid';
@@ -20,6 +20,9 @@ export type StoreErrorCode = 'store-open' | 'store-migrate' | 'store-query';
 export type RenderErrorCode = 'theme-not-found' | 'theme-invalid' | 'template';
 export type PublishErrorCode = 'publish-failed';
 export type CliErrorCode = 'usage' | 'exists';
+/** A filter plugin failed to load or threw; a reading list could not be read or parsed. */
+export type FilterErrorCode = 'filter-plugin';
+export type ReadingListErrorCode = 'reading-list';
 
 export type ErrorCode =
   | ConfigErrorCode
@@ -29,6 +32,8 @@ export type ErrorCode =
   | RenderErrorCode
   | PublishErrorCode
   | CliErrorCode
+  | FilterErrorCode
+  | ReadingListErrorCode
   | 'internal';
 
 /**
@@ -97,6 +102,22 @@ export class PublishError extends PlanetError {
   constructor(code: PublishErrorCode, message: string, options?: { cause?: unknown }) {
     super('publish', code, message, options);
     this.name = 'PublishError';
+  }
+}
+
+/** A filter plugin failed: it fails only the feed being filtered (its stored entries are kept). */
+export class FilterError extends PlanetError {
+  constructor(code: FilterErrorCode, message: string, options?: { cause?: unknown }) {
+    super('filter', code, message, options);
+    this.name = 'FilterError';
+  }
+}
+
+/** A reading list could not be fetched or read; never fatal, the last good copy is used. */
+export class ReadingListError extends PlanetError {
+  constructor(code: ReadingListErrorCode, message: string, options?: { cause?: unknown }) {
+    super('readinglist', code, message, options);
+    this.name = 'ReadingListError';
   }
 }
 

@@ -54,4 +54,6 @@ export interface FeedHealth {
   runs: HealthRun[];
   /** Left out of the river and the subscription list by the health policy. */
   hidden: boolean;
+  /** The reading list this subscription came from: its fix belongs in that list, not the config. */
+  readingList?: string;
 }

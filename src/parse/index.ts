@@ -6,3 +6,5 @@ export type { DetectedFormat, FormatSniff } from './detect.ts';
 export { parseDate } from './dates.ts';
 export { addResponseHeaders, feedparserResultOfError, toFeedparserResult } from './feedparser-shape/project.ts';
 export type { FpResult } from './feedparser-shape/result.ts';
+export { discoverFeeds } from './discover.ts';
+export type { DiscoveredFeed } from './discover.ts';

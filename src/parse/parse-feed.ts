@@ -5,7 +5,7 @@ import { decodeBody, type DecodedBody } from './decode.ts';
 import { detectFormat } from './detect.ts';
 import { adaptJsonFeed } from './jsonfeed/adapt.ts';
 import { parseJsonFeed } from './jsonfeed/parse.ts';
-import { advertisedFeeds } from './html-links.ts';
+import { discoverFeeds } from './discover.ts';
 import { parseRdf } from './rdf/parse.ts';
 import { adaptRss } from './rss/adapt.ts';
 import { parseRss } from './rss/parse.ts';
@@ -35,7 +35,7 @@ export function parseFeed(body: Uint8Array | string, options: ParseOptions): Par
   const embedded = sniff.format === 'html' || sniff.format === 'unknown' ? embeddedFeed(decoded.text) : undefined;
   if (embedded) return readTree(embedded.document, embedded.root, embedded.format, decoded, options);
   if (sniff.format === 'html') {
-    throw htmlError(url, advertisedFeeds(decoded.text, resolveUrl(url, undefined)));
+    throw htmlError(url, discoverFeeds(decoded.text, resolveUrl(url, undefined) ?? url).map((feed) => feed.url));
   }
   if (sniff.format === 'json') return readJson(decoded, options);
   if (sniff.format === 'unknown') {

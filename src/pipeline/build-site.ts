@@ -3,6 +3,13 @@ import { publishSite } from '../publish/index.ts';
 import { buildSiteView, renderSite } from '../render/index.ts';
 import { embeddedFrameHosts } from '../sanitize/index.ts';
 import type { Store } from '../store/index.ts';
+import { avatarFiles, writeAvatarFiles } from './avatars.ts';
+import { assessPlanet, feedsShownByPolicy } from './feed-health.ts';
+import { hideFilteredEntries } from './filter-entries.ts';
+import { listSiteEntries } from './hidden-feeds.ts';
+import { loadFilteredIds } from './filtered-ids.ts';
+import { withReadingLists } from './reading-lists.ts';
+import { feedSettingsOf, templateFilesOf } from './template-files.ts';
 
 /** What `buildSite` published. */
 export interface BuildReport {
@@ -20,17 +27,25 @@ export interface BuildReport {
  * Renders the site from the store alone (no network) into a temporary directory and
  * swaps it in, so a failed or killed build leaves the previous site in place.
  */
-export async function buildSite(config: PlanetConfig, store: Store, options: { now?: Date } = {}): Promise<BuildReport> {
-  const feeds = await store.syncFeeds(config.feeds);
+export async function buildSite(configured: PlanetConfig, store: Store, options: { now?: Date } = {}): Promise<BuildReport> {
+  // Reading lists' feeds, from their last good copies: building never touches the network.
+  const { config } = await withReadingLists(configured);
+  // The [health] policy leaves out feeds failing or stale past its limits; they are back once they recover.
+  const feeds = await feedsShownByPolicy(config, store, await store.syncFeeds(config.feeds), options.now ?? new Date());
   // Archive, month and feed pages draw from more than the front page shows.
   const limit = Math.max(config.planet.itemsPerPage, config.planet.archiveEntries);
-  const entries = await store.listEntries({ feedIds: feeds.map((f) => f.id), limit });
-  const avatars = Object.fromEntries(config.feeds.flatMap((f) => (f.avatar === undefined ? [] : [[f.url, f.avatar]])));
+  // Entries stored before a filter/exclude was set are hidden, not deleted (see filter-entries.ts).
+  const entries = hideFilteredEntries(await listSiteEntries(store, config, feeds, limit), config, feeds, await loadFilteredIds(config));
+  // Every feed's picture is published as a local file (avatars/<hash>.<ext>), never hot-linked.
+  const avatarFileMap = avatarFiles(feeds, await store.listAvatars());
+  const avatars = Object.fromEntries([...avatarFileMap].map(([url, file]) => [url, file.path]));
+  const health = config.planet.healthPage === false ? undefined : await assessPlanet(config, store, options.now ?? new Date());
   const frameHosts = embeddedFrameHosts(config.sanitize, config.feeds.map((f) => f.sanitize));
-  const view = buildSiteView({ planet: config.planet, feeds, entries, now: options.now ?? new Date(), avatars, frameHosts });
+  const view = buildSiteView({ planet: config.planet, feeds, entries, now: options.now ?? new Date(), avatars, frameHosts, health, feedSettings: feedSettingsOf(config) });
   let files: string[] = [];
   const reuse = await publishSite(config.planet.outputDir, async (dir) => {
-    files = await renderSite(view, { themeDir: config.planet.themeDir, outDir: dir });
+    files = await renderSite(view, { themeDir: config.planet.themeDir, outDir: dir, templates: templateFilesOf(config) });
+    files.push(...(await writeAvatarFiles(dir, avatarFileMap.values())));
   });
   return { outputDir: config.planet.outputDir, files, entries: entries.length, feeds: feeds.length, ...reuse };
 }

@@ -6,3 +6,8 @@ export { updatePlanet } from './update-planet.ts';
 export type { UpdateOptions, UpdateReport } from './update-planet.ts';
 export { duplicateSubscriptions, entryPolicyFor, expungeOld } from './entry-lifecycle.ts';
 export type { DuplicateSubscription } from './entry-lifecycle.ts';
+export { assessPlanet, feedsShownByPolicy } from './feed-health.ts';
+export { prepareEntries } from './filter-entries.ts';
+export { readingListCacheDir, refreshReadingLists, withReadingLists } from './reading-lists.ts';
+export type { ReadingListReport } from './reading-lists.ts';
+export type { DroppedEntryReport } from './filter-entries.ts';

@@ -1,11 +1,12 @@
 import { fetchUrlOf, scheduleAfterFailure, scheduleAfterSuccess, skipReason } from '../fetch/index.ts';
 import type { FeedSchedule, HttpClient, RedirectHop } from '../fetch/index.ts';
-import type { FeedConfig, FeedRecord, FetchSettings } from '../model/index.ts';
+import type { FeedConfig, FeedRecord, FetchSettings, FilterSettings } from '../model/index.ts';
 import { FetchError, toErrorRecord } from '../model/index.ts';
 import { parseFeed } from '../parse/index.ts';
 import type { SanitizePolicy } from '../sanitize/index.ts';
 import type { EntryPolicy, Store } from '../store/index.ts';
-import { sanitizeEntry } from './sanitize-entry.ts';
+import type { DroppedEntryReport } from './filter-entries.ts';
+import { prepareEntries } from './filter-entries.ts';
 
 /** What happened to one feed in one run. */
 export interface FeedReport {
@@ -29,6 +30,10 @@ export interface FeedReport {
   movedTo?: string;
   /** Not fetched again before this, unless forced. */
   nextFetchAt?: Date;
+  /** Entries the filters kept out of the store this run, each with the reason (absent: none). */
+  dropped?: DroppedEntryReport[];
+  /** The image the feed document names for itself (RSS image, Atom icon, JSON Feed icon), when updated; for avatars. */
+  feedImage?: string;
 }
 
 export interface RefreshContext {
@@ -45,6 +50,8 @@ export interface RefreshContext {
   sanitize?: SanitizePolicy | false;
   /** How new and changed entries are placed (the re-dating defence); the store's default when absent. */
   policy?: EntryPolicy;
+  /** The planet's `[filters]` (the feed's own come with feedConfig). */
+  filters?: FilterSettings;
 }
 
 /**
@@ -78,7 +85,7 @@ export async function refreshFeed(feed: FeedRecord, context: RefreshContext): Pr
       return { ...base, status: 'not-modified', httpStatus: result.httpStatus, finalUrl, redirects, ...reported(schedule), ms: elapsed() };
     }
     const parsed = parseFeed(result.body, { url: result.url, contentType: result.contentType });
-    const entries = parsed.entries.map((entry) => sanitizeEntry(entry, result.url, context.sanitize));
+    const { entries, dropped } = await prepareEntries(parsed, result.url, { feedConfig: context.feedConfig, sanitize: context.sanitize, filters: context.filters });
     const saved = await context.store.saveFetch(feed.id, {
       kind: 'updated',
       at: context.now(),
@@ -91,7 +98,8 @@ export async function refreshFeed(feed: FeedRecord, context: RefreshContext): Pr
       ms: elapsed(),
     }, context.policy);
     const bytes = result.body.length;
-    return { ...base, ...saved, status: 'updated', httpStatus: result.httpStatus, finalUrl, warnings: parsed.warnings, redirects, bytes, ...reported(schedule), ms: elapsed() };
+    const feedImage = parsed.image?.href ?? parsed.icon ?? parsed.logo;
+    return { ...base, ...saved, status: 'updated', httpStatus: result.httpStatus, finalUrl, warnings: parsed.warnings, redirects, bytes, ...reported(schedule), ...(feedImage !== undefined && { feedImage }), ...(dropped.length > 0 && { dropped }), ms: elapsed() };
   } catch (caught) {
     const error = toErrorRecord(caught);
     const httpStatus = caught instanceof FetchError ? caught.httpStatus : undefined;

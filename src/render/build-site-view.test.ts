@@ -123,17 +123,21 @@ describe('buildSiteView', () => {
     assert.equal(short.days.length, 1);
   });
 
-  it('gives feeds the avatar the config names, only when it is an http(s) URL', () => {
+  it('gives feeds their avatar only as a local file of the site, never a remote URL', () => {
     const withAvatars = buildSiteView({
       planet: samplePlanet,
       feeds: sampleFeeds,
       entries: [],
       now: sampleNow,
-      avatars: { 'https://beta.example/feed.xml': 'https://beta.example/me.png', 'https://alpha.example/atom.xml': 'javascript:alert(1)' },
+      avatars: {
+        'https://beta.example/feed.xml': 'avatars/0123456789abcdef0123.png',
+        'https://alpha.example/atom.xml': 'https://alpha.example/me.png',
+        'https://charlie.example/rss?a=1&b=2': 'avatars/../../etc/passwd.png',
+      },
     });
     assert.deepEqual(
       withAvatars.feeds.map((f) => f.avatar),
-      [undefined, 'https://beta.example/me.png', undefined],
+      [undefined, 'avatars/0123456789abcdef0123.png', undefined],
     );
   });
 

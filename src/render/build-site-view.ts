@@ -1,7 +1,8 @@
-import type { FeedRecord, PlanetSettings, StoredEntry } from '../model/index.ts';
+import type { FeedHealth as FeedHealthRecord, FeedRecord, PlanetSettings, StoredEntry } from '../model/index.ts';
 import { createDateFormatter, isValidDate } from './dates.ts';
 import type { DateFormatter } from './dates.ts';
 import { excerptHtml } from './excerpt.ts';
+import { healthPageView } from './health-view.ts';
 import type { Excerpt } from './excerpt.ts';
 import { feedPage, feedSlug, monthPages, riverPages } from './pages.ts';
 import type { DatedEntry } from './pages.ts';
@@ -16,11 +17,21 @@ export interface SiteViewInput {
   entries: readonly StoredEntry[];
   /** When the site is built; the only clock render reads. */
   now: Date;
-  /** Image URLs by feed URL (from the config), shown beside the feeds' entries. */
+  /** Each feed's avatar by feed URL: a local file relative to the site root (`avatars/<name>.<ext>`); anything else is dropped, so pages never hot-link. */
   avatars?: Readonly<Record<string, string>>;
+  /** Every subscription's health (hidden feeds too), for health.html; no page without it or when planet.healthPage is false. */
+  health?: readonly FeedHealthRecord[];
   /** Hosts whose iframes the sanitizer keeps (embed_videos); the page's CSP allows only these frames. */
   frameHosts?: readonly string[];
+  /**
+   * Per-feed config by feed URL. A `hidden` feed (Planet 2.0's meaning) stays in `feeds` but its
+   * entries are shown nowhere and its page is empty; `extra` becomes FeedView.extra.
+   */
+  feedSettings?: Readonly<Record<string, { hidden?: boolean; extra?: Readonly<Record<string, string>> }>>;
 }
+
+/** What an avatar path must look like: a file the build publishes itself, never a remote URL. */
+const localAvatar = /^avatars\/[0-9a-f]{8,64}\.(png|jpg|gif|webp|ico|svg)$/;
 
 /** The name templates print as the generator. */
 const generatorName = 'Planet';
@@ -35,12 +46,20 @@ export function buildSiteView(input: SiteViewInput): SiteView {
   const slugs = new Set<string>();
   const feeds = input.feeds.map((feed) => toFeedView(feed, input.now, input.avatars?.[feed.url])).sort(byName);
   for (const feed of feeds) feed.href = `feeds/${feedSlug(feed.name, slugs)}/`;
+  for (const feed of feeds) {
+    const extra = input.feedSettings?.[feed.url]?.extra;
+    if (extra !== undefined && Object.keys(extra).length > 0) feed.extra = extra;
+    if (input.feedSettings?.[feed.url]?.hidden === true) feed.hidden = true;
+  }
   const feedsById = new Map(feeds.map((feed) => [feed.id, feed]));
   const dated: DatedEntry[] = [];
   for (const entry of sortNewestFirst(input.entries)) {
     const source = feedsById.get(entry.feedId);
     // An entry of a feed no longer subscribed (or whose date is unreadable) has no place in the river.
     if (source === undefined || !isValidDate(entry.displayDate)) continue;
+    source.lastEntry ??= dates.date(entry.displayDate);
+    // Planet 2.0 lists a hidden channel but leaves its items out of every output.
+    if (source.hidden === true) continue;
     dated.push({ view: toEntryView(entry, source, dates, planet.summaryLength), at: entry.displayDate });
   }
   const pages = riverPages(dated, planet, dates, planet.name);
@@ -57,6 +76,7 @@ export function buildSiteView(input: SiteViewInput): SiteView {
     feedPages: feeds.map((feed) => feedPage(feed, dated, dates)),
     links: siteLinks(planet.link),
     page: front,
+    ...(planet.healthPage !== false && input.health !== undefined && { health: healthPageView(input.health, new Map(feeds.map((f) => [f.url, f])), dates) }),
   };
 }
 
@@ -88,8 +108,7 @@ function toFeedView(feed: FeedRecord, now: Date, avatar: string | undefined): Fe
     health: feed.lastError !== undefined ? 'failing' : stale ? 'stale' : 'ok',
     href: '',
   };
-  const image = httpUrl(avatar);
-  if (image !== undefined) view.avatar = image;
+  if (avatar !== undefined && localAvatar.test(avatar)) view.avatar = avatar;
   const error = feed.lastError;
   if (error !== undefined) view.error = { code: error.code, message: stripForbiddenXmlChars(error.message) };
   return view;
@@ -114,6 +133,8 @@ function toEntryView(entry: StoredEntry, source: FeedView, dates: DateFormatter,
       return cut().truncated;
     },
     author: plainText(entry.author?.name),
+    ...(plainText(entry.author?.email) === undefined ? {} : { authorEmail: plainText(entry.author?.email) }),
+    ...(entry.content !== undefined && entry.summary !== undefined ? { summary: entry.summary } : {}),
     date: dates.date(entry.displayDate),
     source,
   };

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildSiteView, renderSite } from './index.ts';
-import { sampleEntries, sampleFeeds, sampleNow, samplePlanet } from './testdata/sample.ts';
+import { sampleEntries, sampleFeeds, sampleHealth, sampleNow, samplePlanet } from './testdata/sample.ts';
 
 const update = process.env.UPDATE_GOLDEN === '1';
 const themesDir = fileURLToPath(new URL('../../themes/', import.meta.url));
@@ -18,8 +18,9 @@ const goldenDir = fileURLToPath(new URL('./testdata/golden/', import.meta.url));
 
 // Small pages so the goldens hold an archive page, and a zone that moves an entry to another day.
 const planet = { ...samplePlanet, itemsPerPage: 2, timezone: 'Europe/Berlin', summaryLength: 12 };
-const avatars = { 'https://beta.example/feed.xml': 'https://beta.example/face.png', 'https://alpha.example/atom.xml': 'javascript:alert(1)' };
-const view = buildSiteView({ planet, feeds: sampleFeeds, entries: sampleEntries, now: sampleNow, avatars });
+// Avatars are local files; a remote URL is dropped, so pages never hot-link.
+const avatars = { 'https://beta.example/feed.xml': 'avatars/0123456789abcdef0123.png', 'https://alpha.example/atom.xml': 'https://alpha.example/face.png' };
+const view = buildSiteView({ planet, feeds: sampleFeeds, entries: sampleEntries, now: sampleNow, avatars, health: sampleHealth });
 
 describe('golden files', () => {
   for (const theme of ['default', 'classic']) {

@@ -4,7 +4,9 @@ import type nunjucks from 'nunjucks';
 import { RenderError } from '../model/index.ts';
 import { createEnvironment } from './environment.ts';
 import { resolveTheme } from './theme.ts';
-import type { PageKind } from './theme.ts';
+import type { PageKind, ResolvedTheme } from './theme.ts';
+import { renderTemplateFiles } from './template-files.ts';
+import type { TemplateFiles } from './template-files.ts';
 import type { PageView, SiteView } from './view-model.ts';
 
 /** Where renderSite reads the theme from and writes the site to. */
@@ -13,6 +15,8 @@ export interface RenderOptions {
   themeDir: string;
   /** An existing or new directory; files of the same name are overwritten. */
   outDir: string;
+  /** The config's template_files: when set, the site is their outputs plus the theme's assets. */
+  templates?: TemplateFiles;
 }
 
 /**
@@ -20,12 +24,17 @@ export interface RenderOptions {
  * Each template `x.njk` of `templates` renders once, with `page` set to the front page, to
  * `outDir/x`. Each template of `pages` renders once per page of its kind, to the page's path:
  * `river` for page/2/index.html and on (the front page is the theme's index template), `month`
- * for archive/YYYY/MM/index.html, `feed` for feeds/<slug>/index.html. Assets keep their path
+ * for archive/YYYY/MM/index.html, `feed` for feeds/<slug>/index.html, `health` for health.html
+ * (only when the view has `health`). Assets keep their path
  * relative to the theme (theme `assets/style.css` -> `outDir/assets/style.css`); parents' assets
  * are copied first so a child's file of the same path wins. Returns the relative paths written.
  */
 export async function renderSite(view: SiteView, options: RenderOptions): Promise<string[]> {
   const resolved = resolveTheme(options.themeDir);
+  if (options.templates !== undefined && options.templates.files.length > 0) {
+    const files = await renderTemplateFiles(view, options.templates, options.outDir, resolved.searchPath);
+    return [...new Set([...(await copyAssets(resolved, options.outDir)), ...files])];
+  }
   const env = createEnvironment(resolved.searchPath);
   const dir = resolved.theme.dir;
   const jobs = resolved.templates.map((template) => ({ template, path: template.slice(0, -'.njk'.length), page: view.page }));
@@ -33,6 +42,7 @@ export async function renderSite(view: SiteView, options: RenderOptions): Promis
     ['river', view.pages.slice(1)],
     ['month', view.months],
     ['feed', view.feedPages],
+    ['health', view.health === undefined ? [] : [view.health.page]],
   ];
   for (const [kind, pages] of perPage) {
     const template = resolved.pages[kind];
@@ -45,15 +55,22 @@ export async function renderSite(view: SiteView, options: RenderOptions): Promis
     await writeOutput(options.outDir, output.path, output.text);
     written.add(toPosix(output.path));
   }
+  for (const asset of await copyAssets(resolved, options.outDir)) written.add(asset);
+  return [...written];
+}
+
+/** Copies the theme's assets folders, parents' first; returns the relative paths written. */
+async function copyAssets(resolved: ResolvedTheme, outDir: string): Promise<string[]> {
+  const written: string[] = [];
   for (const assets of resolved.assets) {
     for (const asset of await listFiles(assets.dir, assets.folder)) {
-      const target = join(options.outDir, asset);
+      const target = join(outDir, asset);
       await mkdir(dirname(target), { recursive: true });
       await copyFile(join(assets.dir, asset), target);
-      written.add(toPosix(asset));
+      written.push(toPosix(asset));
     }
   }
-  return [...written];
+  return written;
 }
 
 function renderTemplate(env: nunjucks.Environment, template: string, themeDir: string, view: SiteView): string {

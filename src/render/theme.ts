@@ -3,7 +3,7 @@ import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { RenderError } from '../model/index.ts';
 
 /** The kinds of page a theme renders once per page rather than once per site. */
-export const pageKinds = ['river', 'month', 'feed'] as const;
+export const pageKinds = ['river', 'month', 'feed', 'health'] as const;
 
 /** A page kind: archive pages of the river, monthly archives, per-feed pages. */
 export type PageKind = (typeof pageKinds)[number];

@@ -15,9 +15,14 @@
  *   pages         PageView[]: the river split by items_per_page and days_per_page; pages[0] is
  *                 the front page (index.html), the others page/N/index.html.
  *   months        PageView[] of the monthly archives (archive/YYYY/MM/index.html), newest first.
- *   feeds         FeedView[] sorted by name, case-insensitively.
- *   feedPages     PageView[], one per feed (feeds/<slug>/index.html), in the order of feeds.
+ *   feeds         FeedView[] sorted by name, case-insensitively: the subscription list
+ *                 (blogroll, OPML, FOAF), the feeds the config marks `hidden` too (as
+ *                 Planet 2.0 listed them); their entries are in no page and no output feed.
+ *   feedPages     PageView[], one per feed (feeds/<slug>/index.html), in name order;
+ *                 a `hidden` feed's page has no entries, so every `feed.href` resolves.
  *   links         Absolute URLs of the planet's own outputs.
+ *   health        HealthPageView: every feed's health for health.html; absent when [planet]
+ *                 health_page is false (then no page and no link).
  *   page          The PageView being rendered; the front page for single-file templates.
  *
  * Text vs HTML: every string is plain text, except EntryView.content and EntryView.excerpt
@@ -85,8 +90,18 @@ export interface FeedView {
   error?: { code: string; message: string };
   /** The feed's own page, relative to the site root, e.g. "feeds/alpha/". */
   href: string;
-  /** An image for the feed's entries (absolute http(s) URL), when the config names one. */
+  /**
+   * The feed's picture as a local file relative to the site root, e.g. "avatars/3f2a....png"
+   * (print `{{ page.root }}{{ feed.avatar }}`): its configured avatar, its own icon, its site's
+   * icon or generated initials, never a remote URL. Absent only when the build was given none.
+   */
   avatar?: string;
+  /** The feed's other config keys (a config.ini's face, facewidth, ...), as written; absent when none. */
+  extra?: Readonly<Record<string, string>>;
+  /** True when the config marks the feed `hidden` (Planet 2.0): listed as a subscription, its entries shown nowhere. */
+  hidden?: boolean;
+  /** Date of the feed's newest entry the build was given (a hidden feed's too); absent when none. */
+  lastEntry?: DateView;
 }
 
 /** One post in the river. */
@@ -107,6 +122,10 @@ export interface EntryView {
   truncated: boolean;
   /** The author's name, when the feed gave one. */
   author?: string;
+  /** The author's email address, when the feed gave one (plain text). */
+  authorEmail?: string;
+  /** Sanitized HTML: the feed's own summary, when it gave one besides the content. */
+  summary?: string;
   /** The date the river is ordered by. */
   date: DateView;
   /** The feed the entry came from (the same object as in SiteView.feeds). */
@@ -124,7 +143,7 @@ export interface DayView {
 
 /** One HTML page of entries: a river page, a month or a feed's page. */
 export interface PageView {
-  kind: 'river' | 'month' | 'feed';
+  kind: 'river' | 'month' | 'feed' | 'health';
   /** The output file, relative to the site root, e.g. "page/2/index.html". */
   path: string;
   /** The page's link relative to the site root, e.g. "page/2/" ("" for the front page). */
@@ -167,8 +186,56 @@ export interface SiteView {
   pages: PageView[];
   months: PageView[];
   feeds: FeedView[];
-  /** One page per feed (feeds/<slug>/index.html), in the order of `feeds`. */
+  /** One page per feed (feeds/<slug>/index.html), in name order; a hidden feed's has no entries. */
   feedPages: PageView[];
   links: SiteLinks;
   page: PageView;
+  /** The health page (health.html); absent when [planet] health_page is false. */
+  health?: HealthPageView;
+}
+
+/** The health page: every subscription's health, most serious first. */
+export interface HealthPageView {
+  /** The page itself (kind "health", path "health.html"). */
+  page: PageView;
+  feeds: FeedHealthView[];
+  /** How many feeds have each status, most serious first, only statuses some feed has. */
+  counts: Array<{ status: string; count: number }>;
+}
+
+/** One feed on the health page (see model/health.ts for the statuses). */
+export interface FeedHealthView {
+  name: string;
+  url: string;
+  /** The feed as the rest of the site shows it; absent when the health policy hides it. */
+  feed?: FeedView;
+  /** Every status that applies, most serious first: ok, failing, gone, stale, redirected, duplicate, html-not-feed, never-fetched. */
+  statuses: string[];
+  /** The most serious status, for a CSS class. */
+  status: string;
+  /** The statuses in words, e.g. "failing (3 runs in a row), stale". */
+  label: string;
+  consecutiveFailures: number;
+  lastSuccess?: DateView;
+  /** Display date of the feed's newest entry. */
+  lastEntry?: DateView;
+  lastError?: { code: string; message: string; at?: DateView };
+  /** What `planet health --fix` would change in the config, in one sentence. */
+  suggestion?: string;
+  /** Left out of the river and the subscriptions by the [health] policy. */
+  hidden: boolean;
+  sparkline: SparklineView;
+}
+
+/** The last runs of a feed as bars of an inline SVG, oldest on the left. */
+export interface SparklineView {
+  width: number;
+  height: number;
+  /** One bar per run; `fill` is a colour, `title` the run in words (date, outcome). */
+  bars: Array<{ x: number; y: number; width: number; height: number; outcome: 'updated' | 'not-modified' | 'failed'; fill: string; title: string }>;
+  /** The runs in words, for aria-label and <title>: "last 30 runs: 28 ok, 2 failed". */
+  label: string;
+  total: number;
+  ok: number;
+  failed: number;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Entry } from '../model/index.ts';
+import { testAvatarRules } from './conformance-avatars.ts';
 import { testEntryRules } from './conformance-entries.ts';
 import { testFeedRules } from './conformance-feeds.ts';
 import { testLifecycleRules } from './conformance-lifecycle.ts';
@@ -16,6 +17,7 @@ export function testStore(name: string, factory: StoreFactory): void {
     testFeedRules(factory);
     testEntryRules(factory);
     testLifecycleRules(factory);
+    testAvatarRules(factory);
 
     test('a closed and reopened store has the same data, and its migrations are not run again', async () => {
       const fixture = await factory();

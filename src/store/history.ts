@@ -22,17 +22,15 @@ export async function recordAttempt(trx: Kysely<Database>, feedId: number, outco
       updated_entries: saved.updatedEntries,
     })
     .execute();
-  const oldestKept = await trx
-    .selectFrom('fetch_history')
-    .select('id')
+  // One statement, as it runs on every save: while the feed has fewer attempts the subquery is
+  // NULL, and `id < NULL` deletes nothing.
+  await trx
+    .deleteFrom('fetch_history')
     .where('feed_id', '=', feedId)
-    .orderBy('id', 'desc')
-    .offset(HISTORY_PER_FEED - 1)
-    .limit(1)
-    .executeTakeFirst();
-  if (oldestKept !== undefined) {
-    await trx.deleteFrom('fetch_history').where('feed_id', '=', feedId).where('id', '<', oldestKept.id).execute();
-  }
+    .where('id', '<', (eb) =>
+      eb.selectFrom('fetch_history').select('id').where('feed_id', '=', feedId).orderBy('id', 'desc').offset(HISTORY_PER_FEED - 1).limit(1),
+    )
+    .execute();
 }
 
 /** The feed's attempts, newest first. */

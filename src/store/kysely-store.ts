@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { PlanetError, StoreError } from '../model/index.ts';
 import type { FeedConfig, FeedRecord, StoredEntry } from '../model/index.ts';
+import { readAvatars, writeAvatar } from './avatars.ts';
 import { chunks } from './chunks.ts';
+import { createGroupCommit } from './group-commit.ts';
 import { readHistory, recordAttempt } from './history.ts';
 import { expungeEntries } from './retention.ts';
 import { entryFromRow, feedFromRow } from './rows.ts';
@@ -144,9 +146,18 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): St
     );
   }
 
+  // Saves share transactions (see group-commit.ts). On PostgreSQL saves take turns, as they do
+  // on SQLite's single writer: two feeds carrying the same post at once would otherwise each miss
+  // the other's uncommitted copy and both show it. The lock is held to the end of the transaction
+  // and taken before any row lock, so two processes saving cannot deadlock on it.
+  const inSaveTransaction = createGroupCommit(
+    db,
+    dialect === 'postgres' ? async (trx) => void (await sql`select pg_advisory_xact_lock(${ENTRY_SAVE_LOCK})`.execute(trx)) : undefined,
+  );
+
   async function saveFetch(feedId: number, outcome: FetchOutcome, policy: EntryPolicy = defaultEntryPolicy): Promise<SaveResult> {
     return guard(`saving the fetch of feed ${feedId}`, () =>
-      db.transaction().execute(async (trx) => {
+      inSaveTransaction(async (trx) => {
         let update = trx.updateTable('feeds').set(feedChanges(outcome)).where('id', '=', feedId);
         if (outcome.kind === 'failed') {
           update = update.set((eb) => ({ consecutive_failures: eb('consecutive_failures', '+', 1) }));
@@ -154,12 +165,6 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): St
         const { numUpdatedRows } = await update.executeTakeFirstOrThrow();
         if (numUpdatedRows === 0n) {
           throw new StoreError('store-query', `store: no feed with id ${feedId}; call syncFeeds first to get feed ids.`);
-        }
-        if (outcome.kind === 'updated' && dialect === 'postgres') {
-          // Saves of entries take turns, as they do on SQLite's single writer: two feeds carrying
-          // the same post at once would otherwise each miss the other's uncommitted copy and
-          // both show it. Held to the end of this transaction.
-          await sql`select pg_advisory_xact_lock(${ENTRY_SAVE_LOCK})`.execute(trx);
         }
         const saved = outcome.kind === 'updated' ? await saveEntries(trx, feedId, outcome, policy) : { newEntries: 0, updatedEntries: 0 };
         await recordAttempt(trx, feedId, outcome, saved);
@@ -208,5 +213,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): St
     listEntries: (query: EntryQuery): Promise<StoredEntry[]> => guard('listing entries', () => direct.listEntries(query)),
     listHistory: (feedId, limit = 100) => guard(`reading the history of feed ${feedId}`, () => readHistory(db, feedId, limit)),
     expunge: (policy) => guard('expunging old entries', () => db.transaction().execute((trx) => expungeEntries(trx, policy))),
+    listAvatars: () => guard('reading the avatar cache', () => readAvatars(db)),
+    saveAvatar: (record) => guard(`saving the avatar of feed ${record.feedId}`, () => writeAvatar(db, record)),
   };
 }

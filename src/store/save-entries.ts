@@ -31,6 +31,9 @@ interface Original {
   display_date: number | string;
 }
 
+/** Each entry's row columns, computed once per save: the link key (a URL parse) and the content hash are not cheap. */
+type Columns = ReadonlyMap<Entry, ReturnType<typeof entryColumns>>;
+
 /** The first entry of each id, in feed order: a feed repeating an id most likely means its first copy. */
 function firstOfEachId(entries: readonly Entry[]): Entry[] {
   const seen = new Set<string>();
@@ -62,10 +65,10 @@ function isGlobalId(id: string): boolean {
 }
 
 /** Link keys that identify one post: not the site's home page, and not shared by two entries of the document. */
-function postLinks(entries: readonly Entry[], siteLink: string | undefined): Set<string> {
+function postLinks(entries: readonly Entry[], columnsOf: Columns, siteLink: string | undefined): Set<string> {
   const counts = new Map<string, number>();
   for (const entry of entries) {
-    const key = linkKey(entry.link);
+    const key = columnsOf.get(entry)?.link_key ?? null;
     if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const home = linkKey(siteLink);
@@ -80,13 +83,14 @@ function postLinks(entries: readonly Entry[], siteLink: string | undefined): Set
 async function findOriginals(
   trx: Transaction<Database>,
   entries: readonly Entry[],
+  columnsOf: Columns,
   links: Set<string>,
 ): Promise<{ byKey: Map<string, Original>; byLink: Map<string, Original> }> {
   const byKey = new Map<string, Original>();
   const byLink = new Map<string, Original>();
   const keys = entries.map((entry) => entry.id).filter(isGlobalId);
   const wanted = entries.flatMap((entry) => {
-    const key = linkKey(entry.link);
+    const key = columnsOf.get(entry)?.link_key ?? null;
     return key !== null && links.has(key) ? [key] : [];
   });
   const columns = ['id', 'feed_id', 'entry_key', 'link_key', 'first_seen', 'display_date', 'duplicate_of'] as const;
@@ -113,6 +117,7 @@ function rank(order: readonly number[] | undefined, feedId: number): number {
 /** Stores the entries of a successful fetch: inserts new ones, updates changed ones, applies the policy. */
 export async function saveEntries(trx: Transaction<Database>, feedId: number, outcome: Updated, policy: EntryPolicy): Promise<SaveResult> {
   const unique = firstOfEachId(outcome.entries);
+  const columnsOf: Columns = new Map(unique.map((entry) => [entry, entryColumns(entry)]));
   const seenAt = outcome.at.getTime();
   const existing = new Map<string, ExistingEntry>();
   for (const keys of chunks(unique.map((entry) => entry.id))) {
@@ -133,7 +138,7 @@ export async function saveEntries(trx: Transaction<Database>, feedId: number, ou
   }
   const hidden = await backCatalogue(trx, feedId, placed, policy);
   const fresh = [...placed.keys()];
-  const originals = await findOriginals(trx, fresh, postLinks(unique, outcome.feed.link));
+  const originals = await findOriginals(trx, fresh, columnsOf, postLinks(unique, columnsOf, outcome.feed.link));
 
   const result: SaveResult = { newEntries: 0, updatedEntries: 0 };
   // New rows go in multi-row INSERTs: one statement per entry made a feed's first fetch slow.
@@ -144,7 +149,7 @@ export async function saveEntries(trx: Transaction<Database>, feedId: number, ou
   // Inserted last to first: feeds list newest first, and entries that tie on dates fall back to
   // the higher row id, so undated entries keep the order the feed gave them.
   for (const entry of unique.toReversed()) {
-    const columns = entryColumns(entry);
+    const columns = columnsOf.get(entry) ?? entryColumns(entry);
     const old = existing.get(entry.id);
     const displayAt = placed.get(entry);
     if (old === undefined) {
@@ -192,7 +197,8 @@ export async function saveEntries(trx: Transaction<Database>, feedId: number, ou
     if (edited) result.updatedEntries += 1;
   }
   await flush();
-  for (const keys of chunks(unique.map((entry) => entry.id))) {
+  // Rows inserted above already carry last_seen; only the ones that were stored before move on.
+  for (const keys of chunks([...existing.keys()])) {
     await trx.updateTable('entries').set({ last_seen: seenAt }).where('feed_id', '=', feedId).where('entry_key', 'in', keys).execute();
   }
   return result;

@@ -83,11 +83,26 @@ export interface FetchHistoryTable {
   updated_entries: number;
 }
 
+/** The `avatars` table (migration 0006): one cached picture per feed. */
+export interface AvatarsTable {
+  feed_id: number;
+  feed_image: string | null;
+  candidates_key: string | null;
+  source_url: string | null;
+  content_type: string | null;
+  body: Buffer | null;
+  etag: string | null;
+  last_modified: string | null;
+  checked_at: NullableMillis;
+  error: string | null;
+}
+
 /** The tables the store's queries see. */
 export interface Database {
   feeds: FeedsTable;
   entries: EntriesTable;
   fetch_history: FetchHistoryTable;
+  avatars: AvatarsTable;
 }
 
 /** The SQL engines the store runs on; only DDL that has no common spelling looks at it. */

@@ -1,3 +1,4 @@
+import type { AvatarRecord } from './avatars.ts';
 import type { Entry, FeedConfig, FeedErrorRecord, FeedRecord, FutureDates, StoredEntry, Validators } from '../model/index.ts';
 
 /** Size and timing of one fetch attempt, when the pipeline measured them (feed history). */
@@ -112,7 +113,7 @@ export interface StoreReader {
 export interface Store extends StoreReader {
   /** Makes the subscriptions match the config: adds new URLs, updates changed names; returns the records of the given feeds in the given order. Feeds no longer in the config are kept with their entries. */
   syncFeeds(feeds: readonly FeedConfig[]): Promise<FeedRecord[]>;
-  /** Records one fetch attempt's outcome for one feed, all in one transaction. */
+  /** Records one fetch attempt's outcome for one feed, all or nothing; saves made together share one commit (group-commit.ts), and each settles once committed. */
   saveFetch(feedId: number, outcome: FetchOutcome, policy?: EntryPolicy): Promise<SaveResult>;
   /** True when any feed has a stored entry: the planet is past its first run. */
   hasEntries(): Promise<boolean>;
@@ -120,6 +121,10 @@ export interface Store extends StoreReader {
   listHistory(feedId: number, limit?: number): Promise<FetchHistoryRecord[]>;
   /** Removes the entries the retention policy does not keep, in one transaction; returns them. */
   expunge(policy: RetentionPolicy): Promise<ExpungedEntry[]>;
+  /** Every feed's cached avatar (bytes included), in feed id order. */
+  listAvatars(): Promise<AvatarRecord[]>;
+  /** Stores one feed's avatar record, replacing the one before. */
+  saveAvatar(record: AvatarRecord): Promise<void>;
   /** Runs `work` against one consistent snapshot of the store (one read transaction). */
   snapshot<T>(work: (reader: StoreReader) => Promise<T>): Promise<T>;
   /** Closes the connection; calling it again does nothing. */

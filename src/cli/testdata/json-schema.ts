@@ -1,6 +1,6 @@
 // A checker for the subset of JSON Schema (2020-12) that docs/report-schema.json uses:
 // type (with null), const, enum, required, properties, additionalProperties, items,
-// minimum, maximum and local $refs. Enough to hold the report to its published schema.
+// minimum, maximum, oneOf and local $refs. Enough to hold the reports to their published schema.
 
 type Schema = Record<string, unknown>;
 
@@ -10,6 +10,13 @@ export function schemaProblems(value: unknown, schema: Schema, root: Schema = sc
   if (typeof ref === 'string') {
     const target = ref.replace(/^#\//, '').split('/').reduce<unknown>((node, key) => (node as Schema)[key], root);
     return schemaProblems(value, target as Schema, root, path);
+  }
+  if (Array.isArray(schema.oneOf)) {
+    const results = (schema.oneOf as Schema[]).map((option) => schemaProblems(value, option, root, path));
+    const passed = results.filter((r) => r.length === 0).length;
+    if (passed > 1) return [`${path}: matches ${passed} of oneOf's schemas, not exactly one`];
+    // None matched: the closest alternative's problems say the most about what is wrong.
+    if (passed === 0) return results.reduce((best, r) => (r.length < best.length ? r : best));
   }
   const problems: string[] = [];
   const types = schema.type === undefined ? undefined : ([] as unknown[]).concat(schema.type);

@@ -1,6 +1,6 @@
 // A small planet used by the render tests: three feeds (one failing, one without a site link),
 // entries over three UTC days, and one entry whose feed is no longer subscribed.
-import type { FeedRecord, PlanetSettings, StoredEntry } from '../../model/index.ts';
+import type { FeedHealth, FeedRecord, PlanetSettings, StoredEntry } from '../../model/index.ts';
 
 export const samplePlanet: PlanetSettings = {
   name: 'Planet Test & Friends',
@@ -73,4 +73,59 @@ export const sampleEntries: StoredEntry[] = [
     link: 'javascript:alert(1)',
   }),
   entry(1, 'tag:beta.example,2026:0', '2026-11-27T08:00:00Z', { title: 'Older', link: 'https://beta.example/posts/0' }),
+];
+
+const run = (at: string, outcome: 'updated' | 'not-modified' | 'failed', newEntries = 0, errorCode?: string) => ({
+  at: new Date(at),
+  outcome,
+  newEntries,
+  ...(errorCode !== undefined && { errorCode }),
+});
+
+/** The sample feeds' health (as H4's assessFeeds gives it), for health.html; a hidden feed too. */
+export const sampleHealth: FeedHealth[] = [
+  {
+    url: 'https://beta.example/feed.xml',
+    name: 'beta blog',
+    statuses: ['ok'],
+    consecutiveFailures: 0,
+    lastSuccessAt: new Date('2026-11-30T15:00:00Z'),
+    lastEntryAt: new Date('2026-11-30T14:05:00Z'),
+    runs: [run('2026-11-30T13:00:00Z', 'updated', 2), run('2026-11-30T14:00:00Z', 'not-modified'), run('2026-11-30T15:00:00Z', 'updated', 1)],
+    hidden: false,
+  },
+  {
+    url: 'https://alpha.example/atom.xml',
+    name: 'Alpha',
+    statuses: ['stale', 'failing'],
+    consecutiveFailures: 3,
+    lastSuccessAt: new Date('2026-11-20T15:00:00Z'),
+    lastEntryAt: new Date('2026-05-01T10:00:00Z'),
+    lastError: { code: 'timeout', message: 'fetch: https://alpha.example/atom.xml timed out after 20 s', at: new Date('2026-11-30T15:01:00Z') },
+    runs: [
+      run('2026-11-20T15:00:00Z', 'updated', 0),
+      run('2026-11-30T13:01:00Z', 'failed', 0, 'timeout'),
+      run('2026-11-30T14:01:00Z', 'failed', 0, 'timeout'),
+      run('2026-11-30T15:01:00Z', 'failed', 0, 'timeout'),
+    ],
+    hidden: false,
+  },
+  {
+    url: 'https://charlie.example/rss?a=1&b=2',
+    name: 'Charlie <Chaos>',
+    statuses: ['never-fetched'],
+    consecutiveFailures: 0,
+    runs: [],
+    hidden: false,
+  },
+  {
+    url: 'https://gone.example/feed',
+    name: 'Gone & <Hidden>',
+    statuses: ['gone'],
+    consecutiveFailures: 12,
+    lastError: { code: 'http-status', message: 'fetch: https://gone.example/feed answered HTTP 410 Gone' },
+    suggestion: { action: 'remove', url: 'https://gone.example/feed', reason: 'The feed answered 410 Gone: remove it from the config.' },
+    runs: [run('2026-11-29T15:00:00Z', 'failed', 0, 'http-status')],
+    hidden: true,
+  },
 ];

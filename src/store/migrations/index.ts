@@ -4,6 +4,7 @@ import { up as initial } from './0001-initial.ts';
 import { up as fetchSchedule } from './0002-fetch-schedule.ts';
 import { up as entryLifecycle } from './0003-entry-lifecycle.ts';
 import { up as entryLinkKey } from './0004-entry-link-key.ts';
+import { up as avatars } from './0006-avatars.ts';
 
 type Up = (db: Kysely<unknown>, dialect: SqlDialect) => Promise<void>;
 
@@ -13,6 +14,7 @@ const migrations: ReadonlyArray<readonly [name: string, up: Up]> = [
   ['0002-fetch-schedule', fetchSchedule],
   ['0003-entry-lifecycle', entryLifecycle],
   ['0004-entry-link-key', entryLinkKey],
+  ['0006-avatars', avatars],
 ];
 
 /** Names of every migration this version of Planet knows, in the order they run. */

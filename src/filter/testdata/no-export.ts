@@ -1,0 +1,2 @@
+// Fixture plugin that forgot its export.
+export const somethingElse = 1;

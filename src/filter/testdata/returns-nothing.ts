@@ -1,0 +1,2 @@
+// Fixture plugin that forgets to return the entry.
+export function filterEntry(): void {}
