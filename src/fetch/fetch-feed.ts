@@ -44,6 +44,9 @@ async function fetchFeed(context: Context, request: FetchRequest): Promise<Fetch
   // Its clock starts once the first host slot is ours: waiting behind a host's other feeds is not
   // this feed's slowness, and a host that hangs trips the limiter's breaker instead.
   const deadline = new AbortController();
+  const stop = (): void => deadline.abort();
+  if (request.signal?.aborted === true) stop();
+  request.signal?.addEventListener('abort', stop, { once: true });
   let timer: NodeJS.Timeout | undefined;
   let current = start;
   // The host slot of the hop in progress: a redirect hop's body is drained before the next hop
@@ -57,7 +60,7 @@ async function fetchFeed(context: Context, request: FetchRequest): Promise<Fetch
       context.checkLiteral?.(url);
       held?.();
       held = undefined;
-      held = await context.hosts.acquire(url.hostname, timer === undefined ? undefined : deadline.signal);
+      held = await context.hosts.acquire(url.hostname, timer === undefined && request.signal === undefined ? undefined : deadline.signal);
       timer ??= setTimeout(() => deadline.abort(), context.timeouts.totalMs);
       // Credentials and the feed's own headers go to its origin only, never to where it redirects.
       const send = (): Promise<HopResponse> =>
@@ -79,6 +82,10 @@ async function fetchFeed(context: Context, request: FetchRequest): Promise<Fetch
       throw new FetchError('timeout', message, { cause: error });
     }
     if (error instanceof FetchError) throw error;
+    // The caller's deadline, not this host's slowness: no breaker trip, and the message says so.
+    if (request.signal?.aborted === true) {
+      throw new FetchError('timeout', `fetch: ${where} was stopped: the time the run gives it ran out (tried again next run)`, { cause: error });
+    }
     // Whatever undici or zlib reports once the deadline fired, the cause is the deadline.
     const failure = deadline.signal.aborted
       ? timeoutError(where, 'total', context.timeouts.totalMs, error)
@@ -87,6 +94,7 @@ async function fetchFeed(context: Context, request: FetchRequest): Promise<Fetch
     throw failure;
   } finally {
     clearTimeout(timer);
+    request.signal?.removeEventListener('abort', stop);
     held?.();
   }
 }

@@ -120,3 +120,31 @@ describe("the fault server's politeness counters", () => {
     }
   });
 });
+
+describe("a caller's own deadline", () => {
+  it('ends a hanging fetch at once as a timeout that says so, without tripping the host', async () => {
+    const host = await startFaultHost('127.0.0.85', { '/hang': faults.hang, '*': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('after')) });
+    try {
+      const settings = testSettings({ perHostConnections: 2, timeoutMs: 30_000 });
+      await withClient(settings, async (client) => {
+        const stop = new AbortController();
+        const pending = fetchError(client.fetchFeed({ url: host.url('/hang'), validators: {}, signal: stop.signal }));
+        while (host.seen.length === 0) await new Promise((resolve) => setImmediate(resolve));
+        const started = performance.now();
+        stop.abort();
+        const error = await pending;
+        assert.equal(error.code, 'timeout');
+        assert.match(error.message, /was stopped: the time the run gives it ran out/);
+        assert.ok(performance.now() - started < 5_000, 'the abort ended the fetch, not the 30 s deadline');
+        // The host was not marked as hanging: its next feed is still fetched.
+        assert.equal((await client.fetchFeed({ url: host.url('/feed'), validators: {} })).kind, 'ok');
+        // A signal already aborted stops the fetch before it is sent.
+        const before = host.seen.length;
+        assert.equal((await fetchError(client.fetchFeed({ url: host.url('/feed'), validators: {}, signal: AbortSignal.abort() }))).code, 'timeout');
+        assert.equal(host.seen.length, before);
+      });
+    } finally {
+      await host.close();
+    }
+  });
+});

@@ -8,6 +8,8 @@ export interface FetchRequest {
   headers?: Readonly<Record<string, string>>;
   /** HTTP basic auth; sent only to the feed's origin, never logged. */
   auth?: { username: string; password: string };
+  /** The caller's own deadline: once aborted, the fetch ends at once as a timeout. */
+  signal?: AbortSignal;
 }
 
 /** One redirect followed on the way to the final URL. */

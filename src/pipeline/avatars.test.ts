@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { faults, startFaultHost } from '../fetch/testdata/fault-server.ts';
 import { startServer, testSettings } from '../fetch/test-server.ts';
 import type { TestServer } from '../fetch/test-server.ts';
 import type { FeedRecord, PlanetConfig } from '../model/index.ts';
@@ -138,9 +139,36 @@ describe('refreshAvatars', () => {
 
   it('starts no check once its time (one fetch timeout) is spent', async () => {
     const before = server.seen.length;
-    const late = { ...config, fetch: { ...config.fetch, timeoutMs: -1 } };
+    const late = { ...config, fetch: { ...config.fetch, timeoutMs: 0 } };
     assert.deepEqual(await refreshAvatars(late, store, [feed], { now: at(100), force: true }), []);
     assert.equal(server.seen.length, before);
+  });
+
+  it('stops every check when its time is spent, however many sources hang one after another', async () => {
+    // Hosts that never answer: the avatar's, the feed image's and the site's. On one host the
+    // breaker would stop the later fetches; on several, only the time limit does.
+    const hosts = await Promise.all(['127.0.0.86', '127.0.0.87', '127.0.0.88'].map((ip) => startFaultHost(ip, { '*': faults.hang })));
+    const [a, b, c] = hosts;
+    assert.ok(a && b && c);
+    try {
+      const slow = { url: server.url('/slow-feed'), name: 'Slow', avatar: a.url('/face.png') };
+      const hanging = { ...config, fetch: { ...config.fetch, timeoutMs: 1_000 }, feeds: [...config.feeds, slow] };
+      const [record] = await store.syncFeeds([slow]);
+      assert.ok(record);
+      const started = performance.now();
+      const reports = await refreshAvatars(hanging, store, [{ ...record, siteLink: c.url('/') }], {
+        now: at(200),
+        force: true,
+        feedImages: new Map([[record.id, b.url('/logo.png')]]),
+      });
+      const took = performance.now() - started;
+      // Each source alone would take its own 1 s timeout, one after another.
+      assert.ok(took < 1_700, `hanging sources took ${Math.round(took)} ms; one 1 s limit should bound them all`);
+      assert.deepEqual(reports.map((r) => r.status), ['initials']);
+      assert.deepEqual([a.seen.length, b.seen.length], [1, 0], 'the next source is not even asked once the time is spent');
+    } finally {
+      await Promise.all(hosts.map((host) => host.close()));
+    }
   });
 
   it('publishes initials when the cache holds bytes that are not an image', () => {

@@ -49,8 +49,12 @@ export async function refreshAvatars(config: PlanetConfig, store: Store, feeds: 
   const stored = new Map((await store.listAvatars()).map((record) => [record.feedId, record]));
   // Read again: this run's fetches may have just learned a feed's site link.
   const current = new Map((await store.listFeeds()).map((feed) => [feed.id, feed]));
-  const images = createHttpClient({ ...config.fetch, maxBytes: avatarMaxBytes });
-  const pages = createHttpClient({ ...config.fetch, maxBytes: Math.min(config.fetch.maxBytes, pageMaxBytes) });
+  // The time limit is a hard one: fetches still running when it ends are stopped, not awaited,
+  // so avatars add at most one fetch timeout to a run (and a watch's SIGTERM stops them too).
+  const limit = AbortSignal.timeout(Math.max(0, config.fetch.timeoutMs));
+  const budget = options.signal === undefined ? limit : AbortSignal.any([options.signal, limit]);
+  const images = withSignal(createHttpClient({ ...config.fetch, maxBytes: avatarMaxBytes }), budget);
+  const pages = withSignal(createHttpClient({ ...config.fetch, maxBytes: Math.min(config.fetch.maxBytes, pageMaxBytes) }), budget);
   // Many feeds share a site (hosted blogs): its home page is read once per run.
   const clients = { images, pages, sites: new Map<string, Promise<SiteIcons>>() };
   const deadline = performance.now() + config.fetch.timeoutMs;
@@ -68,6 +72,11 @@ export async function refreshAvatars(config: PlanetConfig, store: Store, feeds: 
   } finally {
     await Promise.all([images.close(), pages.close()]);
   }
+}
+
+/** `client`, with every fetch ended once `signal` aborts. */
+function withSignal(client: HttpClient, signal: AbortSignal): HttpClient {
+  return { fetchFeed: (request) => client.fetchFeed({ ...request, signal }), close: () => client.close() };
 }
 
 async function refreshOne(

@@ -47,5 +47,9 @@ export async function buildSite(configured: PlanetConfig, store: Store, options:
     files = await renderSite(view, { themeDir: config.planet.themeDir, outDir: dir, templates: templateFilesOf(config) });
     files.push(...(await writeAvatarFiles(dir, avatarFileMap.values())));
   });
-  return { outputDir: config.planet.outputDir, files, entries: entries.length, feeds: feeds.length, ...reuse };
+  // A hidden feed's newest entry is in `entries` only to date its last post; it is not published.
+  const hidden = new Set(config.feeds.filter((feed) => feed.hidden === true).map((feed) => feed.url));
+  const hiddenIds = new Set(feeds.filter((feed) => hidden.has(feed.url)).map((feed) => feed.id));
+  const published = entries.filter((entry) => !hiddenIds.has(entry.feedId)).length;
+  return { outputDir: config.planet.outputDir, files, entries: published, feeds: feeds.length, ...reuse };
 }

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../config/index.ts';
 import { openStore } from '../store/index.ts';
+import { buildSite } from './build-site.ts';
 import type { TestPlanet } from './testdata/planet-harness.ts';
 import { createTestPlanet } from './testdata/planet-harness.ts';
 import type { Item } from './testdata/river-server.ts';
@@ -57,6 +59,16 @@ describe('a hidden feed in a planet', () => {
     assert.deepEqual(await p.river(titles), ['Post quiet-1', 'Post quiet-2', 'Post quiet-3']);
     const atom = await readFile(join(p.dir, 'output', 'atom.xml'), 'utf8');
     assert.doesNotMatch(atom, /loud-/);
+  });
+
+  it('counts only the published entries in the build report', async () => {
+    const store = await openStore(join(p.dir, 'planet.db'));
+    try {
+      const report = await buildSite(await loadConfig(join(p.dir, 'planet.toml')), store, { now: new Date(T0) });
+      assert.equal(report.entries, 3);
+    } finally {
+      await store.close();
+    }
   });
 
   it('lists it in the OPML', async () => {
