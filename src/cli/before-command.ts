@@ -4,7 +4,7 @@ import type { PlanetConfig } from '../model/index.ts';
 import type { Io } from './output.ts';
 
 /**
- * What run, update and build do first with a loaded config: print its warnings (unsupported
+ * What run, update, build, watch and serve do first with a loaded config: print its warnings (unsupported
  * config.ini options) on stderr, each once, and for a config.ini create cache_directory, which
  * Planet 2.0 created on first use (our store lives there).
  */

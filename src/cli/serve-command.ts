@@ -11,6 +11,7 @@ import { buildSite } from '../pipeline/index.ts';
 import { openStore } from '../store/index.ts';
 import type { CommandSpec } from './commands.ts';
 import type { Io } from './output.ts';
+import { beforeCommand } from './before-command.ts';
 
 // Preview only: the server binds to loopback and is no production web server.
 const host = '127.0.0.1';
@@ -46,6 +47,7 @@ export const serveCommand: CommandSpec = {
       throw new PlanetError('cli', 'usage', `serve: --port must be a whole number from 0 to 65535, got ${String(options.port)}`);
     }
     let config = await loadConfig(configPath);
+    await beforeCommand(config, io);
     await rebuild(config, io);
     const { server, url } = await startPreviewServer(() => config.planet.outputDir, port);
     io.out(`serve: ${config.planet.outputDir} at ${url} (Ctrl-C stops)`);

@@ -8,6 +8,7 @@ import { buildSite, updatePlanet } from '../pipeline/index.ts';
 import { openStore } from '../store/index.ts';
 import type { CommandSpec } from './commands.ts';
 import type { Io } from './output.ts';
+import { beforeCommand } from './before-command.ts';
 
 /** Used when neither --interval nor `[watch] interval` says otherwise. */
 const defaultIntervalMs = 30 * 60_000;
@@ -35,6 +36,7 @@ export const watchCommand: CommandSpec = {
     }
     // A config that is wrong at start is the maintainer's to fix now: exit 1 like every command.
     let config = await loadConfig(configPath);
+    await beforeCommand(config, io);
     const every = flagInterval === undefined ? `${formatDuration(config.watch?.intervalMs ?? defaultIntervalMs)} ([watch] interval)` : formatDuration(flagInterval);
     io.out(`watch: ${config.configPath} every ${every}, first run now; SIGTERM or Ctrl-C stops`);
     const stop = stopOnSignals(io);
