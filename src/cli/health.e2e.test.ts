@@ -2,32 +2,20 @@
 // `planet run`s (the second --force, so the failing feed has failed twice), then `planet health`
 // classifies each feed from the store, and `--fix` rewrites the config as testdata/health/fixed.*.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { FaultHost, FaultRoute } from '../fetch/testdata/fault-server.ts';
 import { feedRoute, redirectRoute, startFaultHost } from '../fetch/testdata/fault-server.ts';
 import type { HealthReport } from '../health/index.ts';
 import { schemaProblems } from './testdata/json-schema.ts';
+import { planet } from './testdata/run-planet.ts';
 
-const bin = fileURLToPath(new URL('../../bin/planet.js', import.meta.url));
 const testdata = new URL('./testdata/health/', import.meta.url);
 const schemaFile = new URL('../../docs/report-schema.json', import.meta.url);
 const DAY = 24 * 3600_000;
 
-async function planet(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
 
 /** An RSS feed with one entry dated `daysAgo` days before now, named after `key`. */
 function feedDated(key: string, daysAgo: number): FaultRoute {

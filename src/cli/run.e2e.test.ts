@@ -11,24 +11,10 @@ import { openStore } from '../store/index.ts';
 import { activeContent } from './testdata/active-content.ts';
 import type { SeenRequest } from './testdata/feed-server.ts';
 import { closedPort, startFeedServer } from './testdata/feed-server.ts';
+import { planet } from './testdata/run-planet.ts';
 
 const bin = fileURLToPath(new URL('../../bin/planet.js', import.meta.url));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-async function planet(args: string[]): Promise<Run> {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
 
 /** The "Source: Title" headings of the river, in page order. */
 function headings(html: string): string[] {
