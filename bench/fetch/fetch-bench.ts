@@ -1,7 +1,8 @@
 // Fetches 567 feeds spread over 63 loopback hosts (9 each), every response 150 ms late, through
 // the real pipeline into a fresh SQLite store: a cold run (all 200) and a warm run (all 304),
 // compared with the network bound the concurrency settings imply.
-//   node --import tsx bench/fetch/fetch-bench.ts [--concurrency 16] [--per-host 2] [--profile DIR]
+//   node --import tsx bench/fetch/fetch-bench.ts [--concurrency 16] [--per-host 2] [--workers N] [--profile DIR]
+// Without --workers, [fetch] workers keeps its default (parse workers chosen by the planet's size).
 // --profile writes a V8 CPU profile of each run (cold.cpuprofile, warm.cpuprofile) into DIR.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -23,6 +24,7 @@ const arg = (name: string, fallback: number): number => {
 };
 const concurrency = arg('--concurrency', 16);
 const perHost = arg('--per-host', 2);
+const workers = process.argv.includes('--workers') ? `\nworkers = ${arg('--workers', 0)}` : '';
 const profileAt = process.argv.indexOf('--profile');
 const profileDir = profileAt === -1 ? undefined : process.argv[profileAt + 1];
 const session = profileDir === undefined ? undefined : new Session();
@@ -41,7 +43,7 @@ const feeds = Array.from({ length: FEEDS }, (_, i) => {
   return `[[feeds]]\nurl = "${origin}/feed/${i}"\navatar = "${origin}/avatar/${i}.png"`;
 });
 const config = parseConfig(
-  `[planet]\nname = "Bench"\nlink = "https://bench.example/"\n\n[fetch]\nconcurrency = ${concurrency}\nper_host_connections = ${perHost}\n\n${feeds.join('\n\n')}`,
+  `[planet]\nname = "Bench"\nlink = "https://bench.example/"\n\n[fetch]\nconcurrency = ${concurrency}\nper_host_connections = ${perHost}${workers}\n\n${feeds.join('\n\n')}`,
   join(dir, 'planet.toml'),
 );
 

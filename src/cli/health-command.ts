@@ -9,13 +9,17 @@ import { exitCodes } from './commands.ts';
 import { fixConfig } from './health-fix.ts';
 
 /** The health of every feed, from the store alone; a planet never run has no database yet, and gets none made. */
-async function assess(config: PlanetConfig, now: Date): Promise<FeedHealth[]> {
-  const { database } = config.planet;
+async function assess(configured: PlanetConfig, now: Date): Promise<FeedHealth[]> {
+  const { database } = configured.planet;
   if (!isPostgresUrl(database) && !existsSync(database)) {
+    // No database, so no reading lists' copies: only lists that are local files add feeds.
+    const { config } = await withReadingLists(configured, undefined);
     return assessFeeds({ config, feeds: [], history: new Map(), newestEntryAt: new Map(), now });
   }
   const store = await openStore(database);
   try {
+    // Reading lists' feeds from their last good copies: health never touches the network.
+    const { config } = await withReadingLists(configured, store);
     return await assessPlanet(config, store, now);
   } finally {
     await store.close();
@@ -35,8 +39,7 @@ export const healthCommand: CommandSpec = {
   ],
   run: async (options, _args, io) => {
     const failOn: HealthStatus[] = typeof options.failOn === 'string' ? parseStatusList(options.failOn) : [];
-    // Reading lists' feeds from their last good copies: health never touches the network.
-    const { config } = await withReadingLists(await loadConfig(String(options.config)));
+    const config = await loadConfig(String(options.config));
     const now = new Date();
     const healths = await assess(config, now);
     const json = options.json === true;

@@ -31,6 +31,7 @@ describe('config', () => {
     assert.equal(config.planet.itemsPerPage, 60);
     assert.deepEqual(config.fetch, {
       concurrency: 16,
+      workers: 0,
       perHostConnections: 2,
       timeoutMs: 30_000,
       maxBytes: 10 * 1024 * 1024,

@@ -86,6 +86,12 @@ export const fetchSection: SectionSpec = {
   doc: 'How feeds are fetched.',
   fields: {
     concurrency: { type: 'integer', default: 16, min: 1, doc: 'Feeds fetched at the same time.' },
+    workers: {
+      type: 'integer',
+      default: 0,
+      min: 0,
+      doc: 'Worker threads that parse and sanitize fetched feeds while the main thread fetches and stores; 0 does it all on the main thread. Off by default: on 2 cores a worker costs more than it saves (docs/benchmarks.md); worth trying on bigger machines.',
+    },
     per_host_connections: { type: 'integer', default: 2, min: 1, doc: 'Connections open to one host at once.' },
     timeout: { type: 'integer', default: 30, min: 1, doc: 'Seconds one feed may take, redirects and body included.' },
     max_size: { type: 'integer', default: 10 * 1024 * 1024, min: 1024, doc: 'Largest feed accepted, in bytes (after decompression).' },

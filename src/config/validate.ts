@@ -290,6 +290,7 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
     },
     fetch: {
       concurrency: num(fetch.concurrency),
+      ...(fetch.workers !== undefined && { workers: num(fetch.workers) }),
       perHostConnections: num(fetch.per_host_connections),
       timeoutMs: num(fetch.timeout) * 1000,
       maxBytes: num(fetch.max_size),

@@ -85,6 +85,8 @@ export interface PlanetSettings {
 export interface FetchSettings {
   /** Feeds fetched at the same time, over all hosts. */
   concurrency: number;
+  /** Parse workers (worker threads): 0 reads every feed on the main thread; absent, chosen by the planet's size. */
+  workers?: number;
   /** Connections open to one host at the same time. */
   perHostConnections: number;
   /** Deadline for one feed's whole fetch, in milliseconds. */

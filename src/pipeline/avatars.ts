@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { avatarCandidates, avatarMaxBytes, avatarPath, avatarProblem, candidatesKey, initialsSvg, siteIconUrls, sniffImage } from '../avatar/index.ts';
 import type { AvatarCandidate } from '../avatar/index.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -53,6 +54,8 @@ export async function refreshAvatars(config: PlanetConfig, store: Store, feeds: 
   // so avatars add at most one fetch timeout to a run (and a watch's SIGTERM stops them too).
   const limit = AbortSignal.timeout(Math.max(0, config.fetch.timeoutMs));
   const budget = options.signal === undefined ? limit : AbortSignal.any([options.signal, limit]);
+  // Every fetch in flight listens to it: as many listeners as the pool runs, by design.
+  setMaxListeners(0, budget);
   const images = withSignal(createHttpClient({ ...config.fetch, maxBytes: avatarMaxBytes }), budget);
   const pages = withSignal(createHttpClient({ ...config.fetch, maxBytes: Math.min(config.fetch.maxBytes, pageMaxBytes) }), budget);
   // Many feeds share a site (hosted blogs): its home page is read once per run.

@@ -29,13 +29,13 @@ export interface BuildReport {
  */
 export async function buildSite(configured: PlanetConfig, store: Store, options: { now?: Date } = {}): Promise<BuildReport> {
   // Reading lists' feeds, from their last good copies: building never touches the network.
-  const { config } = await withReadingLists(configured);
+  const { config } = await withReadingLists(configured, store);
   // The [health] policy leaves out feeds failing or stale past its limits; they are back once they recover.
   const feeds = await feedsShownByPolicy(config, store, await store.syncFeeds(config.feeds), options.now ?? new Date());
   // Archive, month and feed pages draw from more than the front page shows.
   const limit = Math.max(config.planet.itemsPerPage, config.planet.archiveEntries);
   // Entries stored before a filter/exclude was set are hidden, not deleted (see filter-entries.ts).
-  const entries = hideFilteredEntries(await listSiteEntries(store, config, feeds, limit), config, feeds, await loadFilteredIds(config));
+  const entries = hideFilteredEntries(await listSiteEntries(store, config, feeds, limit), config, feeds, await loadFilteredIds(config, store));
   // Every feed's picture is published as a local file (avatars/<hash>.<ext>), never hot-linked.
   const avatarFileMap = avatarFiles(feeds, await store.listAvatars());
   const avatars = Object.fromEntries([...avatarFileMap].map(([url, file]) => [url, file.path]));

@@ -1,4 +1,4 @@
-import type { Entry, FeedConfig, FeedRecord, FilterSettings, ParsedFeed, PlanetConfig, StoredEntry } from '../model/index.ts';
+import type { Entry, EntryOptions, FeedConfig, FeedRecord, FilterSettings, ParsedFeed, PlanetConfig, StoredEntry } from '../model/index.ts';
 import { applyEntryOptions, applyFilters, hasFilters, matchReason } from '../filter/index.ts';
 import type { SanitizePolicy } from '../sanitize/index.ts';
 import { sanitizeEntry } from './sanitize-entry.ts';
@@ -23,11 +23,31 @@ export async function prepareEntries(
   documentUrl: string,
   context: { feedConfig?: FeedConfig; sanitize?: SanitizePolicy | false; filters?: FilterSettings },
 ): Promise<{ entries: Entry[]; dropped: DroppedEntryReport[] }> {
-  const { feedConfig } = context;
-  const entries = parsed.entries.map((entry) => {
-    const read = applyEntryOptions(entry, feedConfig?.entryOptions, { documentUrl, feedLink: parsed.link });
+  const entries = readEntries(parsed, documentUrl, { entryOptions: context.feedConfig?.entryOptions, sanitize: context.sanitize });
+  return filterEntries(entries, context);
+}
+
+/**
+ * The first, pure half of prepareEntries (entry options, then the sanitizer): plain data in and
+ * out, so the parse workers run it beside the parser (see parse-pool.ts).
+ */
+export function readEntries(
+  parsed: ParsedFeed,
+  documentUrl: string,
+  context: { entryOptions?: EntryOptions; sanitize?: SanitizePolicy | false },
+): Entry[] {
+  return parsed.entries.map((entry) => {
+    const read = applyEntryOptions(entry, context.entryOptions, { documentUrl, feedLink: parsed.link });
     return sanitizeEntry(read, documentUrl, context.sanitize);
   });
+}
+
+/** The second half of prepareEntries: the filters, on the main thread since plugins are user modules loaded there. */
+export async function filterEntries(
+  entries: Entry[],
+  context: { feedConfig?: FeedConfig; filters?: FilterSettings },
+): Promise<{ entries: Entry[]; dropped: DroppedEntryReport[] }> {
+  const { feedConfig } = context;
   if (feedConfig === undefined || (!hasFilters(context.filters) && !hasFilters(feedConfig.filters))) return { entries, dropped: [] };
   const { kept, dropped } = await applyFilters(entries, context.filters ?? {}, { feed: feedConfig });
   return {

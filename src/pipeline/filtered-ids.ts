@@ -1,69 +1,51 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import type { FeedConfig, PlanetConfig } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
 import type { FeedReport } from './refresh-feed.ts';
-
-/** Per feed URL: the ids its filters dropped at its last full fetch, under which filter settings. */
-type FilteredIds = Record<string, { settings: string; ids: string[] }>;
-
-/**
- * Where the dropped ids are kept: beside the SQLite file (beside the config with PostgreSQL).
- * A file, not a table: it is a cache of what the last fetch decided (losing it only means stored
- * copies show until each feed's next full fetch), and the Store interface stays as it is.
- */
-function filteredIdsFile(config: PlanetConfig): string {
-  const { database } = config.planet;
-  return /^postgres(ql)?:\/\//i.test(database) ? join(dirname(config.configPath), '.planet-filtered.json') : `${database}-filtered.json`;
-}
 
 /** The filter settings that apply to a feed, as a short fingerprint: a changed filter voids what the old one dropped. */
 function settingsOf(config: PlanetConfig, feed: FeedConfig): string {
   return createHash('sha256').update(JSON.stringify([config.filters ?? null, feed.filters ?? null])).digest('hex').slice(0, 16);
 }
 
-async function readIds(config: PlanetConfig): Promise<FilteredIds> {
-  try {
-    return JSON.parse(await readFile(filteredIdsFile(config), 'utf8')) as FilteredIds;
-  } catch {
-    // None kept yet (or unreadable): nothing is known to be filtered.
-    return {};
-  }
+/** Same settings and the same ids: nothing to write. */
+function sameRecord(kept: { settings: string; ids: readonly string[] } | undefined, settings: string, ids: readonly string[]): boolean {
+  if (kept === undefined) return ids.length === 0;
+  const now = new Set(ids);
+  return kept.settings === settings && kept.ids.length === now.size && kept.ids.every((id) => now.has(id));
 }
 
 /**
- * Remembers, per feed fetched in full this run, which entry ids its filters dropped, so the build
- * hides copies stored before the filter was set (the store keeps no categories to re-check
- * include_tags or exclude_tags, and plugins may read fields it does not keep). Feeds not fetched
- * in full keep what their last full fetch decided; feeds gone from the config are forgotten.
+ * Remembers in the store, per feed fetched in full this run, which entry ids its filters dropped,
+ * so the build hides copies stored before the filter was set (the store keeps no categories to
+ * re-check include_tags or exclude_tags, and plugins may read fields it does not keep). Feeds not
+ * fetched in full keep what their last full fetch decided; feeds gone from the config are forgotten.
  */
-export async function recordFilteredIds(config: PlanetConfig, reports: readonly FeedReport[]): Promise<void> {
-  const before = await readIds(config);
+export async function recordFilteredIds(config: PlanetConfig, store: Store, reports: readonly FeedReport[]): Promise<void> {
   const byUrl = new Map(config.feeds.map((feed) => [feed.url, feed]));
-  const after: FilteredIds = {};
-  for (const [url, kept] of Object.entries(before)) if (byUrl.has(url)) after[url] = kept;
+  const kept = new Map((await store.listFilteredIds()).map((record) => [record.feedId, record]));
+  const configured = new Set((await store.listFeeds()).filter((record) => byUrl.has(record.url)).map((record) => record.id));
+  for (const feedId of kept.keys()) if (!configured.has(feedId)) await store.setFilteredIds(feedId, '', []);
   for (const report of reports) {
     const feed = byUrl.get(report.url);
     if (report.status !== 'updated' || feed === undefined) continue;
+    const settings = settingsOf(config, feed);
     const ids = (report.dropped ?? []).map((entry) => entry.id);
-    if (ids.length === 0) delete after[report.url];
-    else after[report.url] = { settings: settingsOf(config, feed), ids };
+    if (!sameRecord(kept.get(report.feedId), settings, ids)) await store.setFilteredIds(report.feedId, settings, ids);
   }
-  if (Object.keys(before).length === 0 && Object.keys(after).length === 0) return;
-  const file = filteredIdsFile(config);
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(after));
-  await rename(temporary, file);
 }
 
 /** Per feed URL, the entry ids to hide: those its last full fetch dropped, if its filters are still the same. */
-export async function loadFilteredIds(config: PlanetConfig): Promise<Map<string, Set<string>>> {
-  const kept = await readIds(config);
+export async function loadFilteredIds(config: PlanetConfig, store: Store): Promise<Map<string, Set<string>>> {
+  const kept = await store.listFilteredIds();
   const out = new Map<string, Set<string>>();
-  for (const feed of config.feeds) {
-    const record = kept[feed.url];
-    if (record !== undefined && record.settings === settingsOf(config, feed)) out.set(feed.url, new Set(record.ids));
+  if (kept.length === 0) return out;
+  const urlOf = new Map((await store.listFeeds()).map((record) => [record.id, record.url]));
+  const byUrl = new Map(config.feeds.map((feed) => [feed.url, feed]));
+  for (const record of kept) {
+    const url = urlOf.get(record.feedId);
+    const feed = url === undefined ? undefined : byUrl.get(url);
+    if (url !== undefined && feed !== undefined && record.settings === settingsOf(config, feed)) out.set(url, new Set(record.ids));
   }
   return out;
 }

@@ -24,3 +24,40 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, task:
   if (failure !== undefined) throw failure.error;
   return results;
 }
+
+/**
+ * mapLimited for tasks whose slot is needed only for their first part: a task calls `release()`
+ * when that part is done (a feed's body is in hand) and the next task starts while it finishes
+ * (parse, sanitize, store). At most 2 x `limit` tasks run at once (at most `limit` before their
+ * release), so bodies waiting to be read stay bounded. Same failure semantics as mapLimited.
+ */
+export async function mapReleasing<T, R>(items: readonly T[], limit: number, task: (item: T, release: () => void) => Promise<R>): Promise<R[]> {
+  const results = new Array<Promise<R>>(items.length);
+  const finishing = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  // A task that failed stops the run as in mapLimited: no new task starts.
+  const stopIfFailed = (): void => {
+    if (failure !== undefined) throw failure.error;
+  };
+  await mapLimited([...items.keys()], limit, async (index) => {
+    // Checked and joined without a turn between, so no two tasks pass one free place.
+    while (finishing.size >= 2 * limit) await Promise.race(finishing);
+    stopIfFailed();
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const result = task(items[index] as T, release);
+    results[index] = result;
+    const settled: Promise<void> = result.then(
+      () => undefined,
+      (error: unknown) => {
+        failure ??= { error };
+      },
+    ).finally(() => finishing.delete(settled));
+    finishing.add(settled);
+    await Promise.race([released, settled]);
+    stopIfFailed();
+  });
+  return Promise.all(results);
+}

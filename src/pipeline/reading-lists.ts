@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { HttpClient } from '../fetch/index.ts';
 import { createHttpClient } from '../fetch/index.ts';
-import type { FeedConfig, PlanetConfig, ReadingListConfig, ReadingListFormat, Validators } from '../model/index.ts';
+import type { FeedConfig, PlanetConfig, ReadingListConfig, Validators } from '../model/index.ts';
 import { toErrorRecord } from '../model/index.ts';
 import type { ListedFeed } from '../readinglist/index.ts';
 import { parseReadingList } from '../readinglist/index.ts';
+import type { ReadingListCopy, Store } from '../store/index.ts';
 
 /** What happened to one reading list in one update. */
 export interface ReadingListReport {
@@ -23,45 +22,32 @@ export interface ReadingListReport {
   copyFrom?: Date;
 }
 
-/** The last good copy of a list, kept beside the database. */
-interface CachedList {
-  url: string;
-  format: ReadingListFormat;
-  body: string;
-  validators: Validators;
-  savedAt: string;
-}
-
 /**
- * Where the last good copies live: a directory beside the SQLite file (or beside the config
- * when the database is PostgreSQL). A file rather than a table: the copy is needed to know the
- * feeds before the store syncs them, it is the list as its owner wrote it (readable when
- * something looks wrong), and the Store interface and both backends stay as they are.
+ * Where the last good copies live: the store (migration 0007), so every machine sharing the
+ * database, and its backups, have them.
  */
-export function readingListCacheDir(config: PlanetConfig): string {
-  const { database } = config.planet;
-  return /^postgres(ql)?:\/\//i.test(database) ? join(dirname(config.configPath), '.planet-reading-lists') : `${database}-reading-lists`;
-}
+type CopyStore = Pick<Store, 'listReadingLists' | 'saveReadingList'>;
 
 /**
  * The config with its reading lists' feeds added after [[feeds]] (a feed in both keeps its
  * [[feeds]] table; a feed in two lists, the first list's entry). With a client, each list is read
  * now (HTTP with conditional GET, or the file); without one (`planet build`), from the last good
- * copy. A list that cannot be read keeps its last good copy, and the failure is reported; it is
- * never fatal.
+ * copy in `store`. A list that cannot be read keeps its last good copy, and the failure is
+ * reported; it is never fatal. `store` is undefined only where no database exists yet (no copies).
  */
 export async function withReadingLists(
   config: PlanetConfig,
+  store: CopyStore | undefined,
   options: { client?: HttpClient; now?: () => Date } = {},
 ): Promise<{ config: PlanetConfig; reports: ReadingListReport[] }> {
   const lists = config.readingLists ?? [];
   if (lists.length === 0) return { config, reports: [] };
-  const cacheDir = readingListCacheDir(config);
+  const copies = new Map((store === undefined ? [] : await store.listReadingLists()).map((copy) => [copy.url, copy]));
   const seen = new Set(config.feeds.map((feed) => feed.url));
   const added: FeedConfig[] = [];
   const reports: ReadingListReport[] = [];
   for (const list of lists) {
-    const { report, feeds } = await readList(list, cacheDir, options);
+    const { report, feeds } = await readList(list, copies.get(list.url), store, options);
     let duplicates = 0;
     for (const listed of feeds) {
       if (seen.has(listed.url)) {
@@ -78,9 +64,12 @@ export async function withReadingLists(
 
 type ReadOutcome = { report: Omit<ReadingListReport, 'feeds' | 'duplicates'>; feeds: ListedFeed[] };
 
-async function readList(list: ReadingListConfig, cacheDir: string, options: { client?: HttpClient; now?: () => Date }): Promise<ReadOutcome> {
-  const cacheFile = join(cacheDir, `${createHash('sha256').update(list.url).digest('hex').slice(0, 24)}.json`);
-  const cached = await readCache(cacheFile, list.url);
+async function readList(
+  list: ReadingListConfig,
+  cached: ReadingListCopy | undefined,
+  store: CopyStore | undefined,
+  options: { client?: HttpClient; now?: () => Date },
+): Promise<ReadOutcome> {
   const isHttp = /^https?:\/\//i.test(list.url);
   // `planet build` works offline: a URL's list comes from its copy; a local file is read as usual.
   if (options.client === undefined && isHttp) {
@@ -103,45 +92,27 @@ async function readList(list: ReadingListConfig, cacheDir: string, options: { cl
       body = await readFile(list.url, 'utf8');
     }
     const { format, feeds } = parseReadingList(body, { location: list.url, format: list.format, base: isHttp ? list.url : undefined });
-    const copy: CachedList = { url: list.url, format, body, validators, savedAt: (options.now?.() ?? new Date()).toISOString() };
-    await writeCache(cacheFile, copy);
+    await store?.saveReadingList({ url: list.url, format, body, validators, fetchedAt: options.now?.() ?? new Date() });
     return { report: { url: list.url, status: 'updated' }, feeds };
   } catch (caught) {
     const error = toErrorRecord(caught);
     if (!error.message.includes(list.url)) error.message = `reading list ${list.url}: ${error.message}`;
     if (cached === undefined) return { report: { url: list.url, status: 'failed', error }, feeds: [] };
     const feeds = parseReadingList(cached.body, { location: list.url, format: cached.format, base: isHttp ? list.url : undefined }).feeds;
-    return { report: { url: list.url, status: 'cached', error, copyFrom: new Date(cached.savedAt) }, feeds };
+    return { report: { url: list.url, status: 'cached', error, copyFrom: cached.fetchedAt }, feeds };
   }
-}
-
-async function readCache(file: string, url: string): Promise<CachedList | undefined> {
-  try {
-    const copy = JSON.parse(await readFile(file, 'utf8')) as CachedList;
-    return copy.url === url && typeof copy.body === 'string' ? copy : undefined;
-  } catch {
-    // No copy yet, or an unreadable one: both mean "no last good copy".
-    return undefined;
-  }
-}
-
-/** Written to a temporary name and renamed, so a killed run never leaves half a copy. */
-async function writeCache(file: string, copy: CachedList): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(copy));
-  await rename(temporary, file);
 }
 
 /** `withReadingLists` for an update: every list is read now, with `client` or a client of its own (closed after). */
 export async function refreshReadingLists(
   config: PlanetConfig,
+  store: CopyStore,
   options: { client?: HttpClient; now?: () => Date },
 ): Promise<{ config: PlanetConfig; reports: ReadingListReport[] }> {
   if ((config.readingLists ?? []).length === 0) return { config, reports: [] };
   const client = options.client ?? createHttpClient(config.fetch);
   try {
-    return await withReadingLists(config, { client, now: options.now });
+    return await withReadingLists(config, store, { client, now: options.now });
   } finally {
     if (options.client === undefined) await client.close();
   }

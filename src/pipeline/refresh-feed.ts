@@ -2,11 +2,12 @@ import { fetchUrlOf, scheduleAfterFailure, scheduleAfterSuccess, skipReason } fr
 import type { FeedSchedule, HttpClient, RedirectHop } from '../fetch/index.ts';
 import type { FeedConfig, FeedRecord, FetchSettings, FilterSettings } from '../model/index.ts';
 import { FetchError, toErrorRecord } from '../model/index.ts';
-import { parseFeed } from '../parse/index.ts';
 import type { SanitizePolicy } from '../sanitize/index.ts';
 import type { EntryPolicy, Store } from '../store/index.ts';
 import type { DroppedEntryReport } from './filter-entries.ts';
-import { prepareEntries } from './filter-entries.ts';
+import { filterEntries } from './filter-entries.ts';
+import type { FeedReader } from './parse-pool.ts';
+import { inlineReader } from './parse-pool.ts';
 
 /** What happened to one feed in one run. */
 export interface FeedReport {
@@ -52,6 +53,10 @@ export interface RefreshContext {
   policy?: EntryPolicy;
   /** The planet's `[filters]` (the feed's own come with feedConfig). */
   filters?: FilterSettings;
+  /** Where bodies are parsed and sanitized (a pool of worker threads); inline when absent. */
+  reader?: FeedReader;
+  /** Called once the response is in hand: the caller's fetch slot is free for the next feed. */
+  onFetched?: () => void;
 }
 
 /**
@@ -70,6 +75,7 @@ export async function refreshFeed(feed: FeedRecord, context: RefreshContext): Pr
   try {
     const { headers, auth } = context.feedConfig ?? {};
     const result = await context.client.fetchFeed({ url, validators: feed.validators, headers, auth });
+    context.onFetched?.();
     const finalUrl = result.url === feed.url ? undefined : result.url;
     const redirects = result.redirects;
     const schedule = scheduleAfterSuccess(feed, result, { now: context.now(), fetchedUrl: url, respectFeedTtl });
@@ -84,8 +90,16 @@ export async function refreshFeed(feed: FeedRecord, context: RefreshContext): Pr
       });
       return { ...base, status: 'not-modified', httpStatus: result.httpStatus, finalUrl, redirects, ...reported(schedule), ms: elapsed() };
     }
-    const parsed = parseFeed(result.body, { url: result.url, contentType: result.contentType });
-    const { entries, dropped } = await prepareEntries(parsed, result.url, { feedConfig: context.feedConfig, sanitize: context.sanitize, filters: context.filters });
+    // Read before the body may be transferred to a parse worker (which empties this Buffer).
+    const bytes = result.body.length;
+    const parsed = await (context.reader ?? inlineReader).read({
+      body: result.body,
+      url: result.url,
+      contentType: result.contentType,
+      entryOptions: context.feedConfig?.entryOptions,
+      sanitize: context.sanitize,
+    });
+    const { entries, dropped } = await filterEntries(parsed.entries, { feedConfig: context.feedConfig, filters: context.filters });
     const saved = await context.store.saveFetch(feed.id, {
       kind: 'updated',
       at: context.now(),
@@ -94,10 +108,9 @@ export async function refreshFeed(feed: FeedRecord, context: RefreshContext): Pr
       feed: { title: parsed.title, link: parsed.link },
       entries,
       ...schedule,
-      bytes: result.body.length,
+      bytes,
       ms: elapsed(),
     }, context.policy);
-    const bytes = result.body.length;
     const feedImage = parsed.image?.href ?? parsed.icon ?? parsed.logo;
     return { ...base, ...saved, status: 'updated', httpStatus: result.httpStatus, finalUrl, warnings: parsed.warnings, redirects, bytes, ...reported(schedule), ...(feedImage !== undefined && { feedImage }), ...(dropped.length > 0 && { dropped }), ms: elapsed() };
   } catch (caught) {

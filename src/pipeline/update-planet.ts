@@ -2,11 +2,13 @@ import type { HttpClient } from '../fetch/index.ts';
 import { createHttpClient, interleaveByHost } from '../fetch/index.ts';
 import type { PlanetConfig } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
+import type { FeedReader } from './parse-pool.ts';
 import { createSanitizePolicy } from '../sanitize/index.ts';
 import type { DuplicateSubscription } from './entry-lifecycle.ts';
 import { duplicateSubscriptions, entryPolicyFor, expungeOld } from './entry-lifecycle.ts';
 import { refreshAvatars } from './avatars.ts';
-import { mapLimited } from './pool.ts';
+import { mapReleasing } from './pool.ts';
+import { createParsePool, inlineReader, parseWorkerCount } from './parse-pool.ts';
 import type { FeedReport } from './refresh-feed.ts';
 import { refreshFeed } from './refresh-feed.ts';
 import type { ReadingListReport } from './reading-lists.ts';
@@ -40,6 +42,8 @@ export interface UpdateReport {
 export interface UpdateOptions {
   /** An HTTP client to use instead of one made from config.fetch (closed by its owner). */
   client?: HttpClient;
+  /** Where fetched bodies are parsed and sanitized, instead of the parse workers config.fetch.workers asks for (closed by its owner). */
+  reader?: FeedReader;
   now?: () => Date;
   /** Called as each feed finishes, for progress output. */
   onFeed?: (report: FeedReport) => void;
@@ -61,7 +65,25 @@ export interface UpdateOptions {
 export async function updatePlanet(configured: PlanetConfig, store: Store, options: UpdateOptions = {}): Promise<UpdateReport> {
   const started = performance.now();
   // Reading lists are read first: their feeds join config.feeds, which everything below indexes.
-  const lists = await refreshReadingLists(configured, { client: options.client, now: options.now });
+  const lists = await refreshReadingLists(configured, store, { client: options.client, now: options.now });
+  // The parse workers load while the feeds are synced and the first requests are in flight.
+  const workers = parseWorkerCount(lists.config.fetch.workers);
+  const reader = options.reader ?? (workers === 0 ? inlineReader : createParsePool(workers));
+  try {
+    return await updateFeeds(lists, store, options, reader, started);
+  } finally {
+    if (options.reader === undefined) await reader.close();
+  }
+}
+
+/** updatePlanet once the feeds are known and the reader is ready: fetch, store, avatars, retention. */
+async function updateFeeds(
+  lists: { config: PlanetConfig; reports: ReadingListReport[] },
+  store: Store,
+  options: UpdateOptions,
+  reader: FeedReader,
+  started: number,
+): Promise<UpdateReport> {
   const config = lists.config;
   // Built before any fetch, so a bad [sanitize] key fails the run instead of every feed.
   // Feeds without [sanitize] keys of their own share the planet's policy: one compile, not one per feed.
@@ -77,11 +99,12 @@ export async function updatePlanet(configured: PlanetConfig, store: Store, optio
   try {
     // Round-robin by host, so the pool keeps many hosts busy rather than queueing on one host's limit.
     const order = interleaveByHost(feeds.map((feed, index) => ({ feed, index })), ({ feed }) => feed.url);
-    const done = await mapLimited(order, config.fetch.concurrency, async ({ feed, index }) => {
+    // A feed's slot is freed once its body is in hand, so the next request leaves while it is read and stored.
+    const done = await mapReleasing(order, config.fetch.concurrency, async ({ feed, index }, onFetched) => {
       if (options.signal?.aborted === true) return undefined;
       const feedConfig = config.feeds[index];
       const sanitize = options.unsafeRawHtml === true ? false : policies[index];
-      const report = await refreshFeed(feed, { client, store, now, force: options.force, fetchSettings: config.fetch, feedConfig, sanitize, policy: entryPolicy, filters: config.filters });
+      const report = await refreshFeed(feed, { client, store, now, force: options.force, fetchSettings: config.fetch, feedConfig, sanitize, policy: entryPolicy, filters: config.filters, reader, onFetched });
       options.onFeed?.(report);
       return { report, index };
     });
@@ -95,7 +118,7 @@ export async function updatePlanet(configured: PlanetConfig, store: Store, optio
   const count = (status: FeedReport['status']): number => reports.filter((r) => r.status === status).length;
   const sum = (key: 'newEntries' | 'updatedEntries'): number => reports.reduce((n, r) => n + r[key], 0);
   // What the filters dropped now, so the build hides copies stored before they were set.
-  await recordFilteredIds(config, reports);
+  await recordFilteredIds(config, store, reports);
   const expunged = await expungeOld(config, store, { now: now(), dryRun: false });
   return {
     feeds: reports,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Entry } from '../model/index.ts';
 import { testAvatarRules } from './conformance-avatars.ts';
+import { testCacheRules } from './conformance-caches.ts';
 import { testEntryRules } from './conformance-entries.ts';
 import { testFeedRules } from './conformance-feeds.ts';
 import { testLifecycleRules } from './conformance-lifecycle.ts';
@@ -18,6 +19,7 @@ export function testStore(name: string, factory: StoreFactory): void {
     testEntryRules(factory);
     testLifecycleRules(factory);
     testAvatarRules(factory);
+    testCacheRules(factory);
 
     test('a closed and reopened store has the same data, and its migrations are not run again', async () => {
       const fixture = await factory();

@@ -16,6 +16,7 @@ export type {
 } from './store.ts';
 export { HISTORY_PER_FEED } from './history.ts';
 export type { AvatarRecord } from './avatars.ts';
+export type { FilteredIds, ReadingListCopy } from './caches.ts';
 export { isPostgresUrl, redactUrl } from './postgres.ts';
 
 /** Opens the store at `location` (a SQLite file path or a postgres:// URL), running pending migrations first. */

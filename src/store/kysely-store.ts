@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { PlanetError, StoreError } from '../model/index.ts';
 import type { FeedConfig, FeedRecord, StoredEntry } from '../model/index.ts';
 import { readAvatars, writeAvatar } from './avatars.ts';
+import { readFilteredIds, readReadingLists, writeFilteredIds, writeReadingList } from './caches.ts';
 import { chunks } from './chunks.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { readHistory, recordAttempt } from './history.ts';
@@ -215,5 +216,10 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): St
     expunge: (policy) => guard('expunging old entries', () => db.transaction().execute((trx) => expungeEntries(trx, policy))),
     listAvatars: () => guard('reading the avatar cache', () => readAvatars(db)),
     saveAvatar: (record) => guard(`saving the avatar of feed ${record.feedId}`, () => writeAvatar(db, record)),
+    setFilteredIds: (feedId, settings, ids) =>
+      guard(`saving the entries feed ${feedId}'s filters dropped`, () => db.transaction().execute((trx) => writeFilteredIds(trx, feedId, settings, ids))),
+    listFilteredIds: () => guard('reading the entries filters dropped', () => readFilteredIds(db)),
+    saveReadingList: (copy) => guard(`saving the copy of reading list ${copy.url}`, () => writeReadingList(db, copy)),
+    listReadingLists: () => guard('reading the reading lists\' copies', () => readReadingLists(db)),
   };
 }

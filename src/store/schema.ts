@@ -97,12 +97,32 @@ export interface AvatarsTable {
   error: string | null;
 }
 
+/** The `filtered_entries` table (migration 0007): per feed, the entry ids its filters dropped at its last full fetch. */
+export interface FilteredEntriesTable {
+  feed_id: number;
+  entry_key: string;
+  /** Fingerprint of the filter settings that dropped the entry. */
+  settings: string;
+}
+
+/** The `reading_list_copies` table (migration 0007): the last good copy of each reading list. */
+export interface ReadingListCopiesTable {
+  url: string;
+  format: string;
+  body: string;
+  etag: string | null;
+  last_modified: string | null;
+  fetched_at: Millis;
+}
+
 /** The tables the store's queries see. */
 export interface Database {
   feeds: FeedsTable;
   entries: EntriesTable;
   fetch_history: FetchHistoryTable;
   avatars: AvatarsTable;
+  filtered_entries: FilteredEntriesTable;
+  reading_list_copies: ReadingListCopiesTable;
 }
 
 /** The SQL engines the store runs on; only DDL that has no common spelling looks at it. */

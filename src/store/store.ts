@@ -1,4 +1,5 @@
 import type { AvatarRecord } from './avatars.ts';
+import type { FilteredIds, ReadingListCopy } from './caches.ts';
 import type { Entry, FeedConfig, FeedErrorRecord, FeedRecord, FutureDates, StoredEntry, Validators } from '../model/index.ts';
 
 /** Size and timing of one fetch attempt, when the pipeline measured them (feed history). */
@@ -125,6 +126,14 @@ export interface Store extends StoreReader {
   listAvatars(): Promise<AvatarRecord[]>;
   /** Stores one feed's avatar record, replacing the one before. */
   saveAvatar(record: AvatarRecord): Promise<void>;
+  /** Replaces the entry ids feed `feedId`'s filters dropped at its last full fetch, with their settings fingerprint; no ids forgets them. */
+  setFilteredIds(feedId: number, settings: string, ids: readonly string[]): Promise<void>;
+  /** Every feed's dropped entry ids, in feed id order (feeds with none are left out). */
+  listFilteredIds(): Promise<FilteredIds[]>;
+  /** Stores the last good copy of a reading list, replacing the one before. */
+  saveReadingList(copy: ReadingListCopy): Promise<void>;
+  /** Every reading list's last good copy, in code-unit order of URL. */
+  listReadingLists(): Promise<ReadingListCopy[]>;
   /** Runs `work` against one consistent snapshot of the store (one read transaction). */
   snapshot<T>(work: (reader: StoreReader) => Promise<T>): Promise<T>;
   /** Closes the connection; calling it again does nothing. */
