@@ -1,18 +1,15 @@
 // The demo published for real into a temporary directory, for the site tests and the
 // screenshot script: the demo feed server on a free port, `planet run` on the committed config
 // pointed at it, and a preview server over the output (so pages load over http, as readers see them).
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startPreviewServer } from '../../src/cli/serve-command.ts';
+import { planet } from '../../src/cli/testdata/run-planet.ts';
 import { startDemoServer } from './server.ts';
 import type { DemoServer } from './server.ts';
 
-const bin = fileURLToPath(new URL('../../bin/planet.js', import.meta.url));
 
 /** A published demo: its config, output and the two servers, until close(). */
 export interface PublishedDemo {
@@ -25,15 +22,7 @@ export interface PublishedDemo {
 }
 
 /** Runs the CLI with `args`; resolves with its exit code and what it printed. */
-export async function planet(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+export { planet } from '../../src/cli/testdata/run-planet.ts';
 
 /** Publishes the demo with `theme` (a bundled theme's name) and serves it. */
 export async function publishDemo(theme = 'default'): Promise<PublishedDemo> {

@@ -2,8 +2,8 @@ import type { DateView } from './view-model.ts';
 
 // English names are written out rather than taken from Intl so the default output (and the
 // goldens) do not depend on the ICU data a Node build ships; other locales use Intl.
-const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const months = [
+export const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const months = [
   'January',
   'February',
   'March',
@@ -38,18 +38,21 @@ export function isValidDate(date: Date): boolean {
   return !Number.isNaN(date.getTime());
 }
 
-interface Fields {
+/** A moment's wall-clock fields in one time zone. */
+export interface WallClock {
   year: number;
+  /** 0-11. */
   month: number;
   day: number;
+  /** 0 = Sunday. */
   weekday: number;
-  hh: string;
-  mm: string;
+  hour: number;
+  minute: number;
+  second: number;
 }
 
-/** A formatter for `locale` and the IANA `timeZone`; both must be valid (the config checks them). */
-export function createDateFormatter(locale = 'en', timeZone = 'UTC'): DateFormatter {
-  const english = new Intl.Locale(locale).language === 'en';
+/** Reads dates as the clock on the wall of the IANA `timeZone` shows them. */
+export function wallClock(timeZone: string): (date: Date) => WallClock {
   const numeric = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
@@ -57,20 +60,32 @@ export function createDateFormatter(locale = 'en', timeZone = 'UTC'): DateFormat
     day: 'numeric',
     hour: 'numeric',
     minute: 'numeric',
+    second: 'numeric',
     hourCycle: 'h23',
     weekday: 'short',
   });
-  const zoneName = timeZone === 'UTC' ? () => 'UTC' : zoneNamer(timeZone);
-  const fields = (date: Date): Fields => {
+  return (date) => {
     const parts = Object.fromEntries(numeric.formatToParts(date).map((p) => [p.type, p.value]));
     return {
       year: Number(parts.year),
       month: Number(parts.month) - 1,
       day: Number(parts.day),
       weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? ''),
-      hh: pad(Number(parts.hour) % 24),
-      mm: pad(Number(parts.minute)),
+      hour: Number(parts.hour) % 24,
+      minute: Number(parts.minute),
+      second: Number(parts.second),
     };
+  };
+}
+
+/** A formatter for `locale` and the IANA `timeZone`; both must be valid (the config checks them). */
+export function createDateFormatter(locale = 'en', timeZone = 'UTC'): DateFormatter {
+  const english = new Intl.Locale(locale).language === 'en';
+  const clock = wallClock(timeZone);
+  const zoneName = timeZone === 'UTC' ? () => 'UTC' : zoneNamer(timeZone);
+  const fields = (date: Date): WallClock & { hh: string; mm: string } => {
+    const f = clock(date);
+    return { ...f, hh: pad(f.hour), mm: pad(f.minute) };
   };
   const local = english ? undefined : localFormats(locale, timeZone);
   return {

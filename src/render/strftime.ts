@@ -7,19 +7,10 @@
  * other locales take names and %c / %x / %X from Intl.
  */
 
-const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import type { WallClock } from './dates.ts';
+import { months, wallClock, weekdays } from './dates.ts';
 
-interface Parts {
-  year: number;
-  /** 0-11. */
-  month: number;
-  day: number;
-  /** 0 = Sunday. */
-  weekday: number;
-  hour: number;
-  minute: number;
-  second: number;
+interface Parts extends WallClock {
   /** Minutes east of UTC. */
   offset: number;
 }
@@ -31,31 +22,11 @@ export type Strftime = (pattern: string, date: Date) => string;
 
 /** A strftime for `timeZone` (IANA) and `locale` (BCP 47). */
 export function createStrftime(timeZone = 'UTC', locale = 'en'): Strftime {
-  const numeric = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-    weekday: 'short',
-  });
+  const clock = wallClock(timeZone);
   const zoneName = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
   const names = new Intl.Locale(locale).language === 'en' ? undefined : localNames(locale, timeZone);
   const partsOf = (date: Date): Parts => {
-    const p = Object.fromEntries(numeric.formatToParts(date).map((part) => [part.type, part.value]));
-    const parts = {
-      year: Number(p.year),
-      month: Number(p.month) - 1,
-      day: Number(p.day),
-      weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(p.weekday ?? ''),
-      hour: Number(p.hour) % 24,
-      minute: Number(p.minute),
-      second: Number(p.second),
-      offset: 0,
-    };
+    const parts = { ...clock(date), offset: 0 };
     const wall = Date.UTC(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second);
     parts.offset = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60000);
     return parts;
