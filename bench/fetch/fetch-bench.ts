@@ -31,7 +31,7 @@ const session = profileDir === undefined ? undefined : new Session();
 session?.connect();
 
 const server = fork(fileURLToPath(new URL('./latency-server.ts', import.meta.url)), {
-  env: { ...process.env, BENCH_HOSTS: String(HOSTS), BENCH_LATENCY_MS: String(LATENCY_MS) },
+  env: { ...process.env, BENCH_FEEDS: String(FEEDS), BENCH_HOSTS: String(HOSTS), BENCH_LATENCY_MS: String(LATENCY_MS) },
   execArgv: ['--import', 'tsx'],
 });
 const [{ origins }] = (await once(server, 'message')) as [{ origins: string[] }];
@@ -58,6 +58,8 @@ try {
   for (const run of ['cold', 'warm'] as const) {
     if (session !== undefined) await session.post('Profiler.enable').then(() => session.post('Profiler.start'));
     const cpu = process.cpuUsage();
+    const loop = performance.eventLoopUtilization();
+    let feedsLoop = loop;
     const started = performance.now();
     // When the last feed was stored: the feed phase, which the network bound is about.
     let feedsDone = started;
@@ -67,7 +69,10 @@ try {
       reported += 1;
       feedsDone = performance.now();
       // Only at the last feed: a getrusage call per feed showed up in the profile.
-      if (reported === FEEDS) feedsCpu = process.cpuUsage(cpu);
+      if (reported === FEEDS) {
+        feedsCpu = process.cpuUsage(cpu);
+        feedsLoop = performance.eventLoopUtilization(loop);
+      }
     };
     const report = await updatePlanet(config, store, { onFeed });
     const used = process.cpuUsage(cpu);
@@ -83,13 +88,13 @@ try {
       `${run}: feeds ${feedMs} ms for ${FEEDS} feeds (${t.updated} updated, ${t.notModified} not modified, ${t.failed} failed); ` +
         `network bound ${boundMs} ms (${rounds} rounds x ${LATENCY_MS} ms at concurrency ${concurrency}, ${perHost} per host); ` +
         `ratio ${(feedMs / boundMs).toFixed(2)}; whole run with avatars ${report.ms} ms; ` +
-        `CPU ${ms(feedsCpu)} ms for the feeds, ${ms(used)} ms in all; load ${loadavg()[0]?.toFixed(1)}`,
+        `CPU ${ms(feedsCpu)} ms for the feeds (main thread busy ${Math.round(feedsLoop.active)} ms), ${ms(used)} ms in all; load ${loadavg()[0]?.toFixed(1)}`,
     );
     for (const feed of report.feeds.filter((f) => f.error !== undefined)) console.log(`  ${feed.url}: ${feed.error?.message}`);
   }
   server.send('stats');
-  const [{ peaks }] = (await once(server, 'message')) as [{ peaks: Record<string, number> }];
-  console.log(`most requests one host had open at once: ${Math.max(...Object.values(peaks))} (limit ${perHost})`);
+  const [{ peaks, cpu }] = (await once(server, 'message')) as [{ peaks: Record<string, number>; cpu: NodeJS.CpuUsage }];
+  console.log(`most requests one host had open at once: ${Math.max(...Object.values(peaks))} (limit ${perHost}); the servers used ${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU in all`);
 } finally {
   await store.close();
   server.send('exit');

@@ -6,22 +6,26 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { feedBody } from './feed-body.ts';
 
 const hosts = Number(process.env.BENCH_HOSTS ?? 63);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 150);
+const feeds = Number(process.env.BENCH_FEEDS ?? 567);
 
 // A 1x1 PNG: each feed's configured avatar, so the run's avatar pass stays on these servers.
 const avatarPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-/** An RSS feed of ten entries, about 6 KB, distinct per path; its site link is on the same server. */
-function feedBody(origin: string, path: string): string {
-  const items = Array.from(
-    { length: 10 },
-    (_, i) => `<item><title>${path} post ${i}</title><link>http://bench.example${path}/${i}</link><guid>${path}-${i}</guid>` +
-      `<pubDate>Sat, 28 Nov 2026 ${String(10 + (i % 10)).padStart(2, '0')}:00:00 +0000</pubDate>` +
-      `<description>&lt;p&gt;Post ${i} of ${path}: ${'lorem ipsum dolor sit amet '.repeat(12)}&lt;/p&gt;</description></item>`,
-  );
-  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Bench ${path}</title><link>${origin}${path}</link><description>d</description>${items.join('')}</channel></rss>`;
+interface Response {
+  body: string | Buffer;
+  etag: string;
+  type: string;
+}
+
+function respond(origin: string, path: string): Response {
+  const avatar = path.startsWith('/avatar/');
+  const body = avatar ? avatarPng : feedBody(origin, path);
+  const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+  return { body, etag, type: avatar ? 'image/png' : 'application/rss+xml' };
 }
 
 const peaks: Record<string, number> = {};
@@ -36,23 +40,27 @@ for (let i = 0; i < hosts; i++) {
     peaks[ip] = Math.max(peaks[ip] ?? 0, open);
     res.once('close', () => (open -= 1));
     const path = req.url ?? '/';
-    const avatar = path.startsWith('/avatar/');
-    const body = avatar ? avatarPng : feedBody(origin, path);
-    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+    const { body, etag, type } = responses.get(path) ?? respond(origin, path);
     setTimeout(() => {
       if (req.headers['if-none-match'] === etag) res.writeHead(304, { etag }).end();
-      else res.writeHead(200, { 'content-type': avatar ? 'image/png' : 'application/rss+xml', etag }).end(body);
+      else res.writeHead(200, { 'content-type': type, etag }).end(body);
     }, latencyMs);
   });
+  const responses = new Map<string, Response>();
   server.listen(0, ip);
   await once(server, 'listening');
   origin = `http://${ip}:${(server.address() as AddressInfo).port}`;
   origins.push(origin);
+  // Made before the bench starts, so the servers' own CPU during the runs is only serving:
+  // they share the machine with the fetcher being measured.
+  for (let feed = i; feed < feeds; feed += hosts) {
+    for (const path of [`/feed/${feed}`, `/avatar/${feed}.png`]) responses.set(path, respond(origin, path));
+  }
 }
 process.send?.({ origins });
 // A bench that dies (Ctrl-C, a crash) must not leave its servers behind.
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {
-  if (message === 'stats') process.send?.({ peaks });
+  if (message === 'stats') process.send?.({ peaks, cpu: process.cpuUsage() });
   if (message === 'exit') process.exit(0);
 });

@@ -133,8 +133,11 @@ describe('refreshAvatars', () => {
     const [jane] = await store.syncFeeds(faceConfig.feeds);
     assert.ok(jane);
     await store.saveFetch(jane.id, { kind: 'updated', at: t0, httpStatus: 200, validators: {}, feed: { link: server.url('/') }, entries: [] });
+    const homePages = server.seen.filter((r) => r.path === '/').length;
     const [report] = await refreshAvatars(faceConfig, store, [jane], { now: t0 });
     assert.equal(report?.sourceUrl, server.url('/planet/images/jane.png'));
+    // The face loaded, so the site's home page (the next candidate) is never read: one request per avatar, not two.
+    assert.equal(server.seen.filter((r) => r.path === '/').length, homePages);
   });
 
   it('starts no check once its time (one fetch timeout) is spent', async () => {

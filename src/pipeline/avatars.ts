@@ -8,7 +8,7 @@ import type { HttpClient } from '../fetch/index.ts';
 import { FetchError, toErrorRecord } from '../model/index.ts';
 import type { FeedConfig, FeedRecord, PlanetConfig } from '../model/index.ts';
 import type { AvatarRecord, Store } from '../store/index.ts';
-import { mapLimited } from './pool.ts';
+import { mapReleasing } from './pool.ts';
 
 /** How long a chosen avatar is trusted before its candidates are tried again (conditionally). */
 export const avatarRecheckMs = 7 * 24 * 60 * 60 * 1000;
@@ -62,10 +62,17 @@ export async function refreshAvatars(config: PlanetConfig, store: Store, feeds: 
   const clients = { images, pages, sites: new Map<string, Promise<SiteIcons>>() };
   const deadline = performance.now() + config.fetch.timeoutMs;
   try {
-    const done = await mapLimited(feeds, config.fetch.concurrency, async (feed) => {
+    // A feed's slot is freed once its fetching is over: the next avatar's request leaves while this one is stored.
+    const done = await mapReleasing(feeds, config.fetch.concurrency, async (feed, release) => {
       if (options.signal?.aborted === true || performance.now() > deadline) return undefined;
       try {
-        return await refreshOne(current.get(feed.id) ?? feed, configs.get(feed.url), stored.get(feed.id), config.planet.link, clients, store, options);
+        const saving = {
+          saveAvatar: (record: AvatarRecord): Promise<void> => {
+            release();
+            return store.saveAvatar(record);
+          },
+        };
+        return await refreshOne(current.get(feed.id) ?? feed, configs.get(feed.url), stored.get(feed.id), config.planet.link, clients, saving, options);
       } catch (error) {
         // Only the store can throw here; the site is still built, with what the cache had.
         return { feedId: feed.id, status: 'initials' as const, problems: [toErrorRecord(error).message] };
@@ -88,7 +95,7 @@ async function refreshOne(
   previous: AvatarRecord | undefined,
   planetLink: string,
   clients: { images: HttpClient; pages: HttpClient; sites: Map<string, Promise<SiteIcons>> },
-  store: Store,
+  store: Pick<Store, 'saveAvatar'>,
   options: AvatarOptions,
 ): Promise<AvatarReport> {
   const feedImage = options.feedImages?.has(feed.id) === true ? options.feedImages.get(feed.id) : previous?.feedImage;
@@ -107,7 +114,7 @@ async function refreshOne(
   }
   const problems: string[] = [];
   const base = { feedId: feed.id, candidatesKey: key, checkedAt: options.now, ...(feedImage !== undefined && { feedImage }) };
-  for (const url of await imageUrls(candidates, clients, problems)) {
+  for await (const url of imageUrls(candidates, clients, problems)) {
     const reuse = previous?.body !== undefined && previous.sourceUrl === url;
     try {
       const result = await clients.images.fetchFeed({ url, validators: reuse ? previous.validators : {} });
@@ -147,25 +154,32 @@ interface SiteIcons {
   problem?: string;
 }
 
-/** The image URLs to try, in order: an image candidate as it is, a site as the icons its home page names. */
-async function imageUrls(
+/**
+ * The image URLs to try, in order, each once: an image candidate as it is, a site as the icons
+ * its home page names. Lazily: a site's home page is read only when every image before it failed
+ * (a configured avatar that loads costs one request, not two).
+ */
+async function* imageUrls(
   candidates: readonly AvatarCandidate[],
   clients: { pages: HttpClient; sites: Map<string, Promise<SiteIcons>> },
   problems: string[],
-): Promise<string[]> {
-  const urls: string[] = [];
+): AsyncGenerator<string> {
+  const tried = new Set<string>();
   for (const candidate of candidates) {
-    if (candidate.kind === 'image') {
-      urls.push(candidate.url);
-      continue;
+    let urls = [candidate.url];
+    if (candidate.kind === 'site') {
+      let icons = clients.sites.get(candidate.url);
+      if (icons === undefined) clients.sites.set(candidate.url, (icons = siteIcons(candidate.url, clients.pages)));
+      const { urls: found, problem } = await icons;
+      if (problem !== undefined) problems.push(problem);
+      urls = found;
     }
-    let icons = clients.sites.get(candidate.url);
-    if (icons === undefined) clients.sites.set(candidate.url, (icons = siteIcons(candidate.url, clients.pages)));
-    const { urls: found, problem } = await icons;
-    if (problem !== undefined) problems.push(problem);
-    urls.push(...found);
+    for (const url of urls) {
+      if (tried.has(url)) continue;
+      tried.add(url);
+      yield url;
+    }
   }
-  return [...new Set(urls)];
 }
 
 async function siteIcons(site: string, pages: HttpClient): Promise<SiteIcons> {

@@ -34,9 +34,44 @@ export interface WorkerJob {
 /** A worker's answer to one job, or its signal that it has loaded and takes jobs. */
 export type WorkerReply = { id: number; parsed: ParsedFeed } | { id: number; error: WireError } | { ready: true };
 
-/** Reads in the calling thread, as the pipeline always did. */
+// Reads waiting for their turn on the main thread, oldest first.
+const turns: Array<() => void> = [];
+let turning = false;
+
+function takeTurn(): void {
+  turning = false;
+  turns.shift()?.();
+  if (turns.length > 0) {
+    turning = true;
+    setImmediate(takeTurn);
+  }
+}
+
+/**
+ * Resolves in a later turn of the event loop, one waiter per turn. Reading one body is a few
+ * milliseconds of uninterrupted CPU; responses arrive in bursts (every request of a round left
+ * together), and reading a whole burst in one go kept the event loop from sending the next
+ * requests until it was done: undici writes a request on a kept-alive socket only after two
+ * check phases (client-h1.js, "wait a full event loop cycle" and its idle-socket validation).
+ * Reading one body per turn lets the loop send requests and take in responses in between, so
+ * the network stays busy while bodies are read (bench/fetch: the cold run took ~0.3 s less).
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    turns.push(resolve);
+    if (!turning) {
+      turning = true;
+      setImmediate(takeTurn);
+    }
+  });
+}
+
+/** Reads in the calling thread, one body per turn of the event loop (see nextTurn). */
 export const inlineReader: FeedReader = {
-  read: async (request) => readFeed(request),
+  read: async (request) => {
+    await nextTurn();
+    return readFeed(request);
+  },
   close: async () => {},
 };
 

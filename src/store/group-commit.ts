@@ -38,20 +38,17 @@ export function createGroupCommit(db: Kysely<Database>, begin?: (trx: Transactio
   async function runBatch(): Promise<void> {
     let batch: Job[] = [];
     const outcomes: Outcome[] = [];
+    // Wait a moment before the transaction: saves of responses arriving meanwhile join this
+    // commit. A timer, not a loop of setImmediate: the event loop sleeps in its poll phase
+    // until then, where a loop of immediates kept it spinning (CPU the machine's other threads
+    // need: on two cores that spinning cost the update more than it saved).
+    if (queue.length < BATCH_LIMIT) await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     try {
       await db.transaction().execute(async (trx) => {
         await begin?.(trx);
-        const started = performance.now();
         while (batch.length < BATCH_LIMIT) {
           const job = queue.shift();
-          if (job === undefined) {
-            // Let the event loop run: saves of responses that arrived meanwhile join this commit.
-            // SQLite's driver is synchronous, so without this no batch had a second unit.
-            if (performance.now() - started >= GATHER_MS) break;
-            await new Promise((resolve) => setImmediate(resolve));
-            if (queue.length === 0) break;
-            continue;
-          }
+          if (job === undefined) break;
           batch.push(job);
           // The first unit needs no savepoint: if it fails, the transaction holds nothing else
           // and is rolled back whole (the catch below fails this unit alone).

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { RawSql } from './raw.ts';
 import { toDate } from './rows.ts';
 import type { Database } from './schema.ts';
 import type { FetchHistoryRecord, FetchOutcome, SaveResult } from './store.ts';
@@ -7,30 +8,29 @@ import type { FetchHistoryRecord, FetchOutcome, SaveResult } from './store.ts';
 export const HISTORY_PER_FEED = 100;
 
 /** Records one fetch attempt and drops the feed's attempts beyond the newest HISTORY_PER_FEED. */
-export async function recordAttempt(trx: Kysely<Database>, feedId: number, outcome: FetchOutcome, saved: SaveResult): Promise<void> {
-  await trx
-    .insertInto('fetch_history')
-    .values({
-      feed_id: feedId,
-      at: outcome.at.getTime(),
-      status: outcome.kind,
-      http_status: outcome.httpStatus ?? null,
-      error_code: outcome.kind === 'failed' ? outcome.error.code : null,
-      bytes: outcome.bytes ?? null,
-      ms: outcome.ms === undefined ? null : Math.round(outcome.ms),
-      new_entries: saved.newEntries,
-      updated_entries: saved.updatedEntries,
-    })
-    .execute();
+export async function recordAttempt(trx: Kysely<Database>, raw: RawSql, feedId: number, outcome: FetchOutcome, saved: SaveResult): Promise<void> {
+  await raw(
+    trx,
+    'insert into fetch_history (feed_id, at, status, http_status, error_code, bytes, ms, new_entries, updated_entries) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [
+      feedId,
+      outcome.at.getTime(),
+      outcome.kind,
+      outcome.httpStatus ?? null,
+      outcome.kind === 'failed' ? outcome.error.code : null,
+      outcome.bytes ?? null,
+      outcome.ms === undefined ? null : Math.round(outcome.ms),
+      saved.newEntries,
+      saved.updatedEntries,
+    ],
+  );
   // One statement, as it runs on every save: while the feed has fewer attempts the subquery is
   // NULL, and `id < NULL` deletes nothing.
-  await trx
-    .deleteFrom('fetch_history')
-    .where('feed_id', '=', feedId)
-    .where('id', '<', (eb) =>
-      eb.selectFrom('fetch_history').select('id').where('feed_id', '=', feedId).orderBy('id', 'desc').offset(HISTORY_PER_FEED - 1).limit(1),
-    )
-    .execute();
+  await raw(
+    trx,
+    'delete from fetch_history where feed_id = ? and id < (select id from fetch_history where feed_id = ? order by id desc limit 1 offset ?)',
+    [feedId, feedId, HISTORY_PER_FEED - 1],
+  );
 }
 
 /** The feed's attempts, newest first. */

@@ -7,6 +7,7 @@ import { readFilteredIds, readReadingLists, writeFilteredIds, writeReadingList }
 import { chunks } from './chunks.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { readHistory, recordAttempt } from './history.ts';
+import { rawSql } from './raw.ts';
 import { expungeEntries } from './retention.ts';
 import { entryFromRow, feedFromRow } from './rows.ts';
 import { saveEntries } from './save-entries.ts';
@@ -121,6 +122,7 @@ function reader(db: Kysely<Database>): StoreReader {
 export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): Store {
   let closed = false;
   const direct = reader(db);
+  const raw = rawSql(dialect);
 
   async function syncFeeds(feeds: readonly FeedConfig[]): Promise<FeedRecord[]> {
     return guard('syncing the feed list', () =>
@@ -159,16 +161,16 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): St
   async function saveFetch(feedId: number, outcome: FetchOutcome, policy: EntryPolicy = defaultEntryPolicy): Promise<SaveResult> {
     return guard(`saving the fetch of feed ${feedId}`, () =>
       inSaveTransaction(async (trx) => {
-        let update = trx.updateTable('feeds').set(feedChanges(outcome)).where('id', '=', feedId);
-        if (outcome.kind === 'failed') {
-          update = update.set((eb) => ({ consecutive_failures: eb('consecutive_failures', '+', 1) }));
-        }
-        const { numUpdatedRows } = await update.executeTakeFirstOrThrow();
-        if (numUpdatedRows === 0n) {
+        const changes: Record<string, unknown> = feedChanges(outcome);
+        const names = Object.keys(changes);
+        const set = names.map((name) => `${name} = ?`);
+        if (outcome.kind === 'failed') set.push('consecutive_failures = consecutive_failures + 1');
+        const { numAffectedRows } = await raw(trx, `update feeds set ${set.join(', ')} where id = ?`, [...names.map((name) => changes[name]), feedId]);
+        if (numAffectedRows === 0n) {
           throw new StoreError('store-query', `store: no feed with id ${feedId}; call syncFeeds first to get feed ids.`);
         }
-        const saved = outcome.kind === 'updated' ? await saveEntries(trx, feedId, outcome, policy) : { newEntries: 0, updatedEntries: 0 };
-        await recordAttempt(trx, feedId, outcome, saved);
+        const saved = outcome.kind === 'updated' ? await saveEntries(trx, raw, feedId, outcome, policy) : { newEntries: 0, updatedEntries: 0 };
+        await recordAttempt(trx, raw, feedId, outcome, saved);
         return saved;
       }),
     );

@@ -1,6 +1,8 @@
-import type { Insertable, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Entry } from '../model/index.ts';
 import { chunks } from './chunks.ts';
+import { placeholders } from './raw.ts';
+import type { RawSql } from './raw.ts';
 import { entryColumns, linkKey, toMillis } from './rows.ts';
 import type { Database } from './schema.ts';
 import type { EntryPolicy, FetchOutcome, SaveResult } from './store.ts';
@@ -30,6 +32,26 @@ interface Original {
   first_seen: number | string;
   display_date: number | string;
 }
+
+/** A new row of `entries`, as the INSERT below binds it. */
+type NewRow = ReturnType<typeof entryColumns> & {
+  feed_id: number;
+  entry_key: string;
+  first_seen: number;
+  display_date: number;
+  last_seen: number;
+  hidden: number;
+  duplicate_of: number | null;
+};
+
+// Every column of NewRow, in the order of the INSERT's VALUES.
+const NEW_ROW_COLUMNS = [
+  'feed_id', 'entry_key', 'title', 'link', 'content', 'summary', 'author_name', 'author_email', 'author_uri', 'published', 'updated',
+  'base_url', 'link_key', 'content_hash', 'first_seen', 'display_date', 'last_seen', 'hidden', 'duplicate_of',
+] as const satisfies readonly (keyof NewRow)[];
+// A column added to NewRow but not to the list above fails to compile here.
+const allColumnsListed: [Exclude<keyof NewRow, (typeof NEW_ROW_COLUMNS)[number]>] extends [never] ? true : never = true;
+void allColumnsListed;
 
 /** Each entry's row columns, computed once per save: the link key (a URL parse) and the content hash are not cheap. */
 type Columns = ReadonlyMap<Entry, ReturnType<typeof entryColumns>>;
@@ -82,6 +104,7 @@ function postLinks(entries: readonly Entry[], columnsOf: Columns, siteLink: stri
  */
 async function findOriginals(
   trx: Transaction<Database>,
+  raw: RawSql,
   entries: readonly Entry[],
   columnsOf: Columns,
   links: Set<string>,
@@ -93,12 +116,15 @@ async function findOriginals(
     const key = columnsOf.get(entry)?.link_key ?? null;
     return key !== null && links.has(key) ? [key] : [];
   });
-  const columns = ['id', 'feed_id', 'entry_key', 'link_key', 'first_seen', 'display_date', 'duplicate_of'] as const;
   for (const [column, values, into] of [['entry_key', keys, byKey], ['link_key', wanted, byLink]] as const) {
     for (const part of chunks(values)) {
       // Only the key column in WHERE, so every engine looks the values up in its index; a
       // filter on duplicate_of or an ORDER BY id can make SQLite walk the whole table instead.
-      const rows = await trx.selectFrom('entries').select(columns).where(column, 'in', part).execute();
+      const { rows } = await raw<Original>(
+        trx,
+        `select id, feed_id, entry_key, link_key, first_seen, display_date, duplicate_of from entries where ${column} in (${placeholders(part.length)})`,
+        part,
+      );
       for (const row of rows.sort((a, b) => a.id - b.id)) {
         const value = column === 'entry_key' ? row.entry_key : row.link_key;
         if (row.duplicate_of === null && value !== null && !into.has(value)) into.set(value, row);
@@ -115,18 +141,17 @@ function rank(order: readonly number[] | undefined, feedId: number): number {
 }
 
 /** Stores the entries of a successful fetch: inserts new ones, updates changed ones, applies the policy. */
-export async function saveEntries(trx: Transaction<Database>, feedId: number, outcome: Updated, policy: EntryPolicy): Promise<SaveResult> {
+export async function saveEntries(trx: Transaction<Database>, raw: RawSql, feedId: number, outcome: Updated, policy: EntryPolicy): Promise<SaveResult> {
   const unique = firstOfEachId(outcome.entries);
   const columnsOf: Columns = new Map(unique.map((entry) => [entry, entryColumns(entry)]));
   const seenAt = outcome.at.getTime();
   const existing = new Map<string, ExistingEntry>();
   for (const keys of chunks(unique.map((entry) => entry.id))) {
-    const rows = await trx
-      .selectFrom('entries')
-      .select(['id', 'entry_key', 'content_hash', 'published', 'updated', 'base_url', 'hidden'])
-      .where('feed_id', '=', feedId)
-      .where('entry_key', 'in', keys)
-      .execute();
+    const { rows } = await raw<ExistingEntry & { entry_key: string }>(
+      trx,
+      `select id, entry_key, content_hash, published, updated, base_url, hidden from entries where feed_id = ? and entry_key in (${placeholders(keys.length)})`,
+      [feedId, ...keys],
+    );
     for (const row of rows) existing.set(row.entry_key, row);
   }
 
@@ -138,13 +163,16 @@ export async function saveEntries(trx: Transaction<Database>, feedId: number, ou
   }
   const hidden = await backCatalogue(trx, feedId, placed, policy);
   const fresh = [...placed.keys()];
-  const originals = await findOriginals(trx, fresh, columnsOf, postLinks(unique, columnsOf, outcome.feed.link));
+  const originals = await findOriginals(trx, raw, fresh, columnsOf, postLinks(unique, columnsOf, outcome.feed.link));
 
   const result: SaveResult = { newEntries: 0, updatedEntries: 0 };
   // New rows go in multi-row INSERTs: one statement per entry made a feed's first fetch slow.
-  const pending: Insertable<Database['entries']>[] = [];
+  const pending: NewRow[] = [];
   const flush = async (): Promise<void> => {
-    for (const rows of chunks(pending.splice(0), INSERT_ROWS)) await trx.insertInto('entries').values(rows).execute();
+    for (const rows of chunks(pending.splice(0), INSERT_ROWS)) {
+      const values = rows.map(() => `(${placeholders(NEW_ROW_COLUMNS.length)})`).join(', ');
+      await raw(trx, `insert into entries (${NEW_ROW_COLUMNS.join(', ')}) values ${values}`, rows.flatMap((row) => NEW_ROW_COLUMNS.map((column) => row[column])));
+    }
   };
   // Inserted last to first: feeds list newest first, and entries that tie on dates fall back to
   // the higher row id, so undated entries keep the order the feed gave them.
@@ -157,7 +185,7 @@ export async function saveEntries(trx: Transaction<Database>, feedId: number, ou
       const key = columns.link_key;
       const original = originals.byKey.get(entry.id) ?? (key === null ? undefined : originals.byLink.get(key));
       const takesOver = original !== undefined && rank(policy.feedOrder, feedId) < rank(policy.feedOrder, original.feed_id);
-      const row = {
+      const row: NewRow = {
         ...columns,
         feed_id: feedId,
         entry_key: entry.id,
@@ -193,13 +221,15 @@ export async function saveEntries(trx: Transaction<Database>, feedId: number, ou
     // first_seen and display_date stay: a feed re-dating a post must not move it in the river.
     // Only a real edit under the opt-in bump policy moves it, to when the edit was seen.
     const bump = edited && policy.bumpOnUpdate && old.hidden === 0 ? { display_date: seenAt } : {};
-    await trx.updateTable('entries').set({ ...columns, ...bump }).where('id', '=', old.id).execute();
+    const changes: Record<string, unknown> = { ...columns, ...bump };
+    const names = Object.keys(changes);
+    await raw(trx, `update entries set ${names.map((name) => `${name} = ?`).join(', ')} where id = ?`, [...names.map((name) => changes[name]), old.id]);
     if (edited) result.updatedEntries += 1;
   }
   await flush();
   // Rows inserted above already carry last_seen; only the ones that were stored before move on.
   for (const keys of chunks([...existing.keys()])) {
-    await trx.updateTable('entries').set({ last_seen: seenAt }).where('feed_id', '=', feedId).where('entry_key', 'in', keys).execute();
+    await raw(trx, `update entries set last_seen = ? where feed_id = ? and entry_key in (${placeholders(keys.length)})`, [seenAt, feedId, ...keys]);
   }
   return result;
 }
