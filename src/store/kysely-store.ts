@@ -8,6 +8,7 @@ import { chunks } from './chunks.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { readHistory, recordAttempt } from './history.ts';
 import { rawSql } from './raw.ts';
+import type { RawSql } from './raw.ts';
 import { expungeEntries } from './retention.ts';
 import { entryFromRow, feedFromRow } from './rows.ts';
 import { saveEntries } from './save-entries.ts';
@@ -118,11 +119,10 @@ function reader(db: Kysely<Database>): StoreReader {
   };
 }
 
-/** A Store over any Kysely instance whose database has been migrated; closing it destroys `db`. */
-export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): Store {
+/** A Store over any Kysely instance whose database has been migrated; closing it destroys `db`. `raw` runs the save path's SQL (raw.ts). */
+export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, raw: RawSql = rawSql(dialect)): Store {
   let closed = false;
   const direct = reader(db);
-  const raw = rawSql(dialect);
 
   async function syncFeeds(feeds: readonly FeedConfig[]): Promise<FeedRecord[]> {
     return guard('syncing the feed list', () =>
