@@ -29,6 +29,8 @@ function respond(origin: string, path: string): Response {
 }
 
 const peaks: Record<string, number> = {};
+// Requests served since the last "count" message: what one run asked for.
+let served = 0;
 const origins: string[] = [];
 for (let i = 0; i < hosts; i++) {
   const ip = `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`;
@@ -38,6 +40,7 @@ for (let i = 0; i < hosts; i++) {
   const server = createServer((req, res) => {
     open += 1;
     peaks[ip] = Math.max(peaks[ip] ?? 0, open);
+    served += 1;
     res.once('close', () => (open -= 1));
     const path = req.url ?? '/';
     const { body, etag, type } = responses.get(path) ?? respond(origin, path);
@@ -62,5 +65,9 @@ process.send?.({ origins });
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {
   if (message === 'stats') process.send?.({ peaks, cpu: process.cpuUsage() });
+  if (message === 'count') {
+    process.send?.({ served });
+    served = 0;
+  }
   if (message === 'exit') process.exit(0);
 });

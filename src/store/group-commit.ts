@@ -6,10 +6,9 @@ import type { Database } from './schema.ts';
 // (a save takes about a millisecond) and how much one failed commit takes with it.
 const BATCH_LIMIT = 32;
 
-// How long a transaction keeps taking in units once the queue runs empty. Every unit in it waits
-// for the commit, and the pipeline's worker behind it for its next fetch, so the wait is short:
-// in practice the saves of the responses handled in the same turn of the event loop (gathering
-// for as long as saves kept coming was no faster in bench/fetch).
+// How long a batch waits for more units before its transaction starts. Every unit in it waits
+// for the commit, so the wait is short: in practice the saves of the responses that arrive
+// together (gathering for as long as saves kept coming was no faster in bench/fetch).
 const GATHER_MS = 4;
 
 /** One unit of work sharing a transaction. */
