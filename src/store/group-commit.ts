@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
+import type { RawSql } from './raw.ts';
 import type { Database } from './schema.ts';
 
 // Units of work one transaction takes at most: bounds how long a commit keeps the write lock
@@ -30,7 +31,13 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * a large part of saving one feed (bench/fetch); with many feeds arriving at once they now share.
  * `begin` runs first in every transaction (PostgreSQL's entry-save lock).
  */
-export function createGroupCommit(db: Kysely<Database>, begin?: (trx: Transaction<Database>) => Promise<void>): <T>(work: Unit<T>) => Promise<T> {
+export function createGroupCommit(
+  db: Kysely<Database>,
+  begin?: (trx: Transaction<Database>) => Promise<void>,
+  raw?: RawSql,
+): <T>(work: Unit<T>) => Promise<T> {
+  // Savepoints are three statements per unit: on the raw path when the store has one (raw.ts).
+  const statement = raw === undefined ? (trx: Transaction<Database>, text: string) => sql.raw(text).execute(trx) : (trx: Transaction<Database>, text: string) => raw(trx, text, []);
   const queue: Job[] = [];
   let running = false;
 
@@ -51,7 +58,7 @@ export function createGroupCommit(db: Kysely<Database>, begin?: (trx: Transactio
           batch.push(job);
           // The first unit needs no savepoint: if it fails, the transaction holds nothing else
           // and is rolled back whole (the catch below fails this unit alone).
-          outcomes.push(batch.length === 1 ? { ok: true, value: await job.work(trx) } : await inSavepoint(trx, job.work));
+          outcomes.push(batch.length === 1 ? { ok: true, value: await job.work(trx) } : await inSavepoint(trx, job.work, statement));
         }
       });
     } catch (error) {
@@ -89,16 +96,20 @@ export function createGroupCommit(db: Kysely<Database>, begin?: (trx: Transactio
 }
 
 /** Runs one unit in a savepoint, rolled back if the unit throws; the unit's error is its outcome. */
-async function inSavepoint(trx: Transaction<Database>, work: Unit<unknown>): Promise<Outcome> {
-  await sql`savepoint planet_unit`.execute(trx);
+async function inSavepoint(
+  trx: Transaction<Database>,
+  work: Unit<unknown>,
+  statement: (trx: Transaction<Database>, text: string) => Promise<unknown>,
+): Promise<Outcome> {
+  await statement(trx, 'savepoint planet_unit');
   let outcome: Outcome;
   try {
     outcome = { ok: true, value: await work(trx) };
   } catch (error) {
     // If even this fails (the engine already ended the transaction), the whole batch fails.
-    await sql`rollback to savepoint planet_unit`.execute(trx);
+    await statement(trx, 'rollback to savepoint planet_unit');
     outcome = { ok: false, error };
   }
-  await sql`release savepoint planet_unit`.execute(trx);
+  await statement(trx, 'release savepoint planet_unit');
   return outcome;
 }

@@ -156,6 +156,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, raw
   const inSaveTransaction = createGroupCommit(
     db,
     dialect === 'postgres' ? async (trx) => void (await sql`select pg_advisory_xact_lock(${ENTRY_SAVE_LOCK})`.execute(trx)) : undefined,
+    raw,
   );
 
   async function saveFetch(feedId: number, outcome: FetchOutcome, policy: EntryPolicy = defaultEntryPolicy): Promise<SaveResult> {
