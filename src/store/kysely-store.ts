@@ -128,12 +128,9 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, raw
     return guard('syncing the feed list', () =>
       db.transaction().execute(async (trx) => {
         const now = Date.now();
+        // On the raw path (raw.ts): it runs once per configured feed before any fetch starts.
         for (const feed of feeds) {
-          await trx
-            .insertInto('feeds')
-            .values({ url: feed.url, name: feed.name, created_at: now })
-            .onConflict((oc) => oc.column('url').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
-            .execute();
+          await raw(trx, 'insert into feeds (url, name, created_at) values (?, ?, ?) on conflict (url) do update set name = excluded.name', [feed.url, feed.name, now]);
         }
         const byUrl = new Map<string, FeedRecord>();
         for (const urls of chunks(feeds.map((feed) => feed.url))) {
