@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReadingListFormat, Validators } from '../model/index.ts';
 import { chunks } from './chunks.ts';
-import { toDate } from './rows.ts';
+import { storableText, toDate } from './rows.ts';
 import type { Database } from './schema.ts';
 
 /** The entry ids a feed's filters dropped at its last full fetch, under filter settings `settings` (migration 0007). */
@@ -27,7 +27,8 @@ export interface ReadingListCopy {
 export async function writeFilteredIds(trx: Kysely<Database>, feedId: number, settings: string, ids: readonly string[]): Promise<void> {
   await trx.deleteFrom('filtered_entries').where('feed_id', '=', feedId).execute();
   // A feed may carry one id twice; the key is (feed, id).
-  for (const slice of chunks([...new Set(ids)])) {
+  // Ids as the entries table keeps them (storableText), so they match the stored entries.
+  for (const slice of chunks([...new Set(ids.map(storableText))])) {
     await trx
       .insertInto('filtered_entries')
       .values(slice.map((id) => ({ feed_id: feedId, entry_key: id, settings })))

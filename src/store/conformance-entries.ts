@@ -42,6 +42,32 @@ export function testEntryRules(factory: StoreFactory): void {
       for (const entry of stored) assert.deepEqual(entry.firstSeen, t(0));
     }));
 
+  test('NUL characters are left out of stored text, so one entry cannot fail a feed on PostgreSQL', () =>
+    withStore(factory, async (store) => {
+      const [feed] = await addFeeds(store, 1);
+      assert.ok(feed);
+      // PostgreSQL text cannot hold U+0000 at all; JSON Feed and sloppy XML can carry one.
+      const nul = '\u0000';
+      const entry: Entry = {
+        id: `id${nul}1`,
+        title: `Ti${nul}tle`,
+        link: `https://x.example/${nul}post`,
+        author: { name: `Ad${nul}a` },
+        published: t(-5),
+      };
+      const feedPart = { title: `Blog${nul}`, link: `https://x.example/${nul}` };
+      assert.deepEqual(await store.saveFetch(feed.id, updated(t(0), [entry], { feed: feedPart, validators: { etag: `"e${nul}"` } })), { newEntries: 1, updatedEntries: 0 });
+      const [stored] = await store.listEntries({ feedIds: [feed.id], limit: 10 });
+      assert.deepEqual(
+        { id: stored?.id, title: stored?.title, link: stored?.link, author: stored?.author },
+        { id: 'id1', title: 'Title', link: 'https://x.example/post', author: { name: 'Ada' } },
+      );
+      const record = (await store.listFeeds()).find((f) => f.id === feed.id);
+      assert.deepEqual([record?.title, record?.siteLink, record?.validators.etag], ['Blog', 'https://x.example/', '"e"']);
+      // The same entry fetched again is the same entry, not a new one.
+      assert.deepEqual(await store.saveFetch(feed.id, updated(t(1), [entry])), { newEntries: 0, updatedEntries: 0 });
+    }));
+
   test('an existing entry keeps firstSeen and displayDate; it counts as updated only when its content changed', () =>
     withStore(factory, async (store) => {
       const [feed] = await addFeeds(store, 1);

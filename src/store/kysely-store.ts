@@ -10,7 +10,7 @@ import { readHistory, recordAttempt } from './history.ts';
 import { rawSql } from './raw.ts';
 import type { RawSql } from './raw.ts';
 import { expungeEntries } from './retention.ts';
-import { entryFromRow, feedFromRow } from './rows.ts';
+import { entryFromRow, feedFromRow, storableText } from './rows.ts';
 import { saveEntries } from './save-entries.ts';
 import type { Database, SqlDialect } from './schema.ts';
 import type { EntryPolicy, EntryQuery, FetchOutcome, SaveResult, Store, StoreReader } from './store.ts';
@@ -34,24 +34,29 @@ async function guard<T>(what: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A text column's value: NULs left out (see storableText), absent as NULL. */
+function storableOrNull(text: string | undefined): string | null {
+  return text === undefined ? null : storableText(text);
+}
+
 /** The columns a fetch outcome sets on its feed's row. */
 function feedChanges(outcome: FetchOutcome) {
   const at = outcome.at.getTime();
   switch (outcome.kind) {
     case 'updated':
       return {
-        title: outcome.feed.title ?? null,
-        site_link: outcome.feed.link ?? null,
-        etag: outcome.validators.etag ?? null,
-        last_modified: outcome.validators.lastModified ?? null,
+        title: storableOrNull(outcome.feed.title),
+        site_link: storableOrNull(outcome.feed.link),
+        etag: storableOrNull(outcome.validators.etag),
+        last_modified: storableOrNull(outcome.validators.lastModified),
         ...succeeded(at, outcome.httpStatus),
         ...scheduleChanges(outcome),
       };
     case 'not-modified':
       // A 304 may omit validators; the ones we sent are still the right ones then.
       return {
-        ...(outcome.validators.etag !== undefined && { etag: outcome.validators.etag }),
-        ...(outcome.validators.lastModified !== undefined && { last_modified: outcome.validators.lastModified }),
+        ...(outcome.validators.etag !== undefined && { etag: storableText(outcome.validators.etag) }),
+        ...(outcome.validators.lastModified !== undefined && { last_modified: storableText(outcome.validators.lastModified) }),
         ...succeeded(at, outcome.httpStatus),
         ...scheduleChanges(outcome),
       };
@@ -60,7 +65,7 @@ function feedChanges(outcome: FetchOutcome) {
         last_fetched_at: at,
         last_http_status: outcome.httpStatus ?? null,
         last_error_code: outcome.error.code,
-        last_error_message: outcome.error.message,
+        last_error_message: storableText(outcome.error.message),
         ...scheduleChanges(outcome),
       };
   }
@@ -72,7 +77,7 @@ function scheduleChanges(outcome: FetchOutcome) {
   return {
     ...(outcome.nextFetchAt !== undefined && { next_fetch_at: millis(outcome.nextFetchAt) }),
     ...(outcome.goneAt !== undefined && { gone_at: millis(outcome.goneAt) }),
-    ...(outcome.movedTo !== undefined && { moved_to: outcome.movedTo }),
+    ...(outcome.movedTo !== undefined && { moved_to: outcome.movedTo === null ? null : storableText(outcome.movedTo) }),
     ...(outcome.refreshSeconds !== undefined && { refresh_seconds: outcome.refreshSeconds }),
   };
 }

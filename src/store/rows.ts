@@ -18,6 +18,35 @@ export function toDate(value: number | string): Date {
   return new Date(Number(value));
 }
 
+const NUL = '\u0000';
+
+/** Text as every engine stores it: PostgreSQL text cannot hold U+0000, so NULs are left out. */
+export function storableText(text: string): string {
+  return text.includes(NUL) ? text.replaceAll(NUL, '') : text;
+}
+
+function storableOptional(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : storableText(text);
+}
+
+/** The entry with NULs left out of every field the store keeps; the same object when it has none. */
+export function storableEntry(entry: Entry): Entry {
+  const { author } = entry;
+  const texts = [entry.id, entry.title, entry.link, entry.content, entry.summary, entry.baseUrl, author?.name, author?.email, author?.uri];
+  if (!texts.some((text) => text?.includes(NUL) === true)) return entry;
+  const copy: Entry = { ...entry, id: storableText(entry.id) };
+  for (const key of ['title', 'link', 'content', 'summary', 'baseUrl'] as const) {
+    if (copy[key] !== undefined) copy[key] = storableOptional(copy[key]);
+  }
+  if (author !== undefined) {
+    copy.author = { ...author };
+    for (const key of ['name', 'email', 'uri'] as const) {
+      if (author[key] !== undefined) copy.author[key] = storableOptional(author[key]);
+    }
+  }
+  return copy;
+}
+
 /** Hash of what a reader sees of an entry; dates are left out so re-dating is not an edit. */
 export function contentHash(entry: Entry): string {
   const visible = [

@@ -3,7 +3,7 @@ import type { Entry } from '../model/index.ts';
 import { chunks } from './chunks.ts';
 import { placeholders } from './raw.ts';
 import type { RawSql } from './raw.ts';
-import { entryColumns, linkKey, toMillis } from './rows.ts';
+import { entryColumns, linkKey, storableEntry, toMillis } from './rows.ts';
 import type { Database } from './schema.ts';
 import type { EntryPolicy, FetchOutcome, SaveResult } from './store.ts';
 
@@ -142,7 +142,7 @@ function rank(order: readonly number[] | undefined, feedId: number): number {
 
 /** Stores the entries of a successful fetch: inserts new ones, updates changed ones, applies the policy. */
 export async function saveEntries(trx: Transaction<Database>, raw: RawSql, feedId: number, outcome: Updated, policy: EntryPolicy): Promise<SaveResult> {
-  const unique = firstOfEachId(outcome.entries);
+  const unique = firstOfEachId(outcome.entries.map(storableEntry));
   const columnsOf: Columns = new Map(unique.map((entry) => [entry, entryColumns(entry)]));
   const seenAt = outcome.at.getTime();
   const existing = new Map<string, ExistingEntry>();
