@@ -58,6 +58,9 @@ describe('planet health over a fixture server with one feed per status', () => {
       '/shared.xml': feedDated('shared', 3),
       '/blog/': page,
       '/blog/feed.xml': feedDated('blog', 1),
+      '/temp-a.xml': redirectRoute(302, '/landing.xml'),
+      '/temp-b.xml': redirectRoute(307, '/landing.xml'),
+      '/landing.xml': feedDated('landing', 1),
     });
     dir = await mkdtemp(join(tmpdir(), 'planet-health-e2e-'));
     config = join(dir, 'planet.toml');
@@ -127,8 +130,15 @@ describe('planet health over a fixture server with one feed per status', () => {
     assert.equal(home.lastError?.code, 'html-not-feed');
     assert.deepEqual(home.suggestion && [home.suggestion.action, home.suggestion.newUrl], ['use-feed-url', url('/blog/feed.xml')]);
 
-    assert.equal(report.totals.feeds, 9);
-    assert.equal(report.totals.suggestions, 6);
+    // Temporary redirects to one feed: not a move to propose, but the same feed twice.
+    assert.deepEqual(feed('Temp A').statuses, ['ok']);
+    assert.deepEqual(feed('Temp B').statuses, ['duplicate']);
+    assert.equal(feed('Temp B').duplicateOf, url('/temp-a.xml'));
+    assert.equal(feed('Temp B').suggestion?.action, 'remove');
+    assert.match(feed('Temp B').suggestion?.reason ?? '', /both lead to \S+\/landing\.xml/);
+
+    assert.equal(report.totals.feeds, 11);
+    assert.equal(report.totals.suggestions, 7);
   });
 
   it('prints one table line per feed and the suggestions for people', async () => {
@@ -137,7 +147,7 @@ describe('planet health over a fixture server with one feed per status', () => {
     const lines = run.stdout.trimEnd().split('\n');
     assert.match(lines[0] ?? '', /^STATUS\s+LAST OK\s+LAST ENTRY\s+FEED$/);
     assert.match(run.stdout, /^failing 2 runs\s+-\s+-\s+Broken Server <\S+\/failing\.xml> {2}\[http-status\]/m);
-    assert.match(run.stdout, /^health: 9 feeds: /m);
+    assert.match(run.stdout, /^health: 11 feeds: /m);
     assert.match(run.stdout, /^ {2}use-feed-url {1}\S+\/blog\/ -> \S+\/blog\/feed\.xml: /m);
   });
 

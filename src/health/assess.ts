@@ -30,7 +30,7 @@ export function assessFeeds(input: HealthInput): FeedHealth[] {
   const { config, now } = input;
   const settings = healthSettingsOf(config);
   const byUrl = new Map(input.feeds.map((feed) => [feed.url, feed]));
-  const keepers = duplicateKeepers(config.feeds.map((f) => ({ url: f.url, movedTo: byUrl.get(f.url)?.movedTo })));
+  const keepers = duplicateKeepers(config.feeds.map((f) => ({ url: f.url, movedTo: byUrl.get(f.url)?.movedTo, finalUrl: byUrl.get(f.url)?.finalUrl })));
   const subscribed = new Set(config.feeds.map((f) => f.url));
 
   const healths = config.feeds.map((subscription): FeedHealth => {
@@ -90,15 +90,14 @@ function withoutClashes(healths: FeedHealth[]): FeedHealth[] {
 }
 
 /**
- * Subscriptions that lead to the same feed: their URL, or where a permanent redirect moved
- * them, is the same. Maps each duplicate to the one to keep: the one already at that URL,
- * else the first in config order. Temporary redirects leave no trace in the store, so two
- * URLs that only 302 to one place are reported by `planet run`, not here.
+ * Subscriptions that lead to the same feed: their URL, where a permanent redirect moved them,
+ * or where their last successful fetch landed after temporary redirects, is the same. Maps each
+ * duplicate to the one to keep: the one already at that URL, else the first in config order.
  */
-function duplicateKeepers(feeds: readonly { url: string; movedTo?: string }[]): Map<string, string> {
+function duplicateKeepers(feeds: readonly { url: string; movedTo?: string; finalUrl?: string }[]): Map<string, string> {
   const groups = new Map<string, string[]>();
   for (const feed of feeds) {
-    const target = feed.movedTo ?? feed.url;
+    const target = feed.movedTo ?? feed.finalUrl ?? feed.url;
     groups.set(target, [...(groups.get(target) ?? []), feed.url]);
   }
   const keepers = new Map<string, string>();
@@ -138,7 +137,8 @@ function suggest(
     return { action: 'remove', url, reason: `answered 410 Gone on ${day(record.goneAt)}: the publisher removed the feed` };
   }
   if (health.duplicateOf !== undefined) {
-    const via = health.movedTo === undefined ? '' : ` (it moved permanently to ${health.movedTo})`;
+    const via =
+      health.movedTo !== undefined ? ` (it moved permanently to ${health.movedTo})` : record.finalUrl !== undefined ? ` (both lead to ${record.finalUrl})` : '';
     return { action: 'remove', url, reason: `the same feed as ${health.duplicateOf}${via}, which stays subscribed` };
   }
   if (health.statuses.includes('html-not-feed')) {

@@ -86,4 +86,6 @@ export interface FeedRecord {
   movedTo?: string;
   /** The refresh interval the feed's document asks for (RSS <ttl>, sy:updatePeriod), in seconds. */
   refreshSeconds?: number;
+  /** Where the last successful fetch ended after temporary redirects (302/307), when not `url`. */
+  finalUrl?: string;
 }

@@ -85,6 +85,7 @@ export async function refreshFeed(feed: FeedRecord, context: RefreshContext): Pr
         at: context.now(),
         httpStatus: result.httpStatus,
         validators: result.validators,
+        finalUrl: finalUrl ?? null,
         ...schedule,
         ms: elapsed(),
       });
@@ -105,6 +106,7 @@ export async function refreshFeed(feed: FeedRecord, context: RefreshContext): Pr
       at: context.now(),
       httpStatus: result.httpStatus,
       validators: result.validators,
+      finalUrl: finalUrl ?? null,
       feed: { title: parsed.title, link: parsed.link },
       entries,
       ...schedule,

@@ -136,6 +136,20 @@ export function testFeedRules(factory: StoreFactory): void {
       assert.deepEqual(entries.map((entry) => entry.title), ['Entry A']);
     }));
 
+  test('a success records where temporary redirects landed; a failure keeps it, a direct success clears it', () =>
+    withStore(factory, async (store) => {
+      const [feed] = await addFeeds(store, 1);
+      assert.ok(feed);
+      await store.saveFetch(feed.id, updated(t(0), [], { finalUrl: 'https://landing.example/feed.xml' }));
+      assert.equal((await feedById(store, feed.id)).finalUrl, 'https://landing.example/feed.xml');
+      await store.saveFetch(feed.id, failed(t(1), 500));
+      assert.equal((await feedById(store, feed.id)).finalUrl, 'https://landing.example/feed.xml');
+      await store.saveFetch(feed.id, { kind: 'not-modified', at: t(2), httpStatus: 304, validators: {}, finalUrl: 'https://other.example/feed.xml' });
+      assert.equal((await feedById(store, feed.id)).finalUrl, 'https://other.example/feed.xml');
+      await store.saveFetch(feed.id, updated(t(3), [], { finalUrl: null }));
+      assert.equal((await feedById(store, feed.id)).finalUrl, undefined);
+    }));
+
   test('saveFetch for an unknown feed id throws StoreError store-query', () =>
     withStore(factory, async (store) => {
       const [feed] = await addFeeds(store, 1);

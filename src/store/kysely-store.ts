@@ -49,7 +49,7 @@ function feedChanges(outcome: FetchOutcome) {
         site_link: storableOrNull(outcome.feed.link),
         etag: storableOrNull(outcome.validators.etag),
         last_modified: storableOrNull(outcome.validators.lastModified),
-        ...succeeded(at, outcome.httpStatus),
+        ...succeeded(at, outcome.httpStatus, outcome.finalUrl),
         ...scheduleChanges(outcome),
       };
     case 'not-modified':
@@ -57,7 +57,7 @@ function feedChanges(outcome: FetchOutcome) {
       return {
         ...(outcome.validators.etag !== undefined && { etag: storableText(outcome.validators.etag) }),
         ...(outcome.validators.lastModified !== undefined && { last_modified: storableText(outcome.validators.lastModified) }),
-        ...succeeded(at, outcome.httpStatus),
+        ...succeeded(at, outcome.httpStatus, outcome.finalUrl),
         ...scheduleChanges(outcome),
       };
     case 'failed':
@@ -82,8 +82,9 @@ function scheduleChanges(outcome: FetchOutcome) {
   };
 }
 
-function succeeded(at: number, httpStatus: number) {
+function succeeded(at: number, httpStatus: number, finalUrl: string | null | undefined) {
   return {
+    final_url: storableOrNull(finalUrl ?? undefined),
     last_fetched_at: at,
     last_success_at: at,
     last_http_status: httpStatus,

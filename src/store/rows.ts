@@ -116,6 +116,7 @@ export function feedFromRow(row: FeedRow): FeedRecord {
   if (row.next_fetch_at !== null) record.nextFetchAt = toDate(row.next_fetch_at);
   if (row.gone_at !== null) record.goneAt = toDate(row.gone_at);
   if (row.moved_to !== null) record.movedTo = row.moved_to;
+  if (row.final_url !== null) record.finalUrl = row.final_url;
   if (row.refresh_seconds !== null) record.refreshSeconds = row.refresh_seconds;
   if (row.last_error_code !== null) {
     record.lastError = { code: row.last_error_code, message: row.last_error_message ?? '' };

@@ -37,6 +37,8 @@ export interface FeedsTable {
   moved_to: string | null;
   /** The refresh interval the feed document asks for (RSS ttl, sy:updatePeriod), in seconds. */
   refresh_seconds: number | null;
+  /** Where the last successful fetch ended after temporary redirects, when not `url` (migration 0008). */
+  final_url: string | null;
 }
 
 /** The `entries` table: one row per (feed, entry id), kept even when the feed drops it. */

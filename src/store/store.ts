@@ -22,6 +22,11 @@ interface Scheduled {
   refreshSeconds?: number | null;
 }
 
+/** Where a successful fetch ended up: the URL of the last redirect hop, when that was not the feed's own; absent or null: its own. */
+interface Landed {
+  finalUrl?: string | null;
+}
+
 /** What one fetch attempt of one feed came to, as the store records it. */
 export type FetchOutcome =
   | ({
@@ -31,8 +36,8 @@ export type FetchOutcome =
       validators: Validators;
       feed: { title?: string; link?: string };
       entries: readonly Entry[];
-    } & Measured & Scheduled)
-  | ({ kind: 'not-modified'; at: Date; httpStatus: number; validators: Validators } & Measured & Scheduled)
+    } & Measured & Scheduled & Landed)
+  | ({ kind: 'not-modified'; at: Date; httpStatus: number; validators: Validators } & Measured & Scheduled & Landed)
   | ({ kind: 'failed'; at: Date; httpStatus?: number; error: FeedErrorRecord } & Measured & Scheduled);
 
 /** How many entries one saved fetch added, and how many existing ones it changed. */

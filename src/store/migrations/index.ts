@@ -6,6 +6,7 @@ import { up as entryLifecycle } from './0003-entry-lifecycle.ts';
 import { up as entryLinkKey } from './0004-entry-link-key.ts';
 import { up as avatars } from './0006-avatars.ts';
 import { up as filterAndListCaches } from './0007-filter-and-list-caches.ts';
+import { up as feedFinalUrl } from './0008-feed-final-url.ts';
 
 type Up = (db: Kysely<unknown>, dialect: SqlDialect) => Promise<void>;
 
@@ -17,6 +18,7 @@ const migrations: ReadonlyArray<readonly [name: string, up: Up]> = [
   ['0004-entry-link-key', entryLinkKey],
   ['0006-avatars', avatars],
   ['0007-filter-and-list-caches', filterAndListCaches],
+  ['0008-feed-final-url', feedFinalUrl],
 ];
 
 /** Names of every migration this version of Planet knows, in the order they run. */
