@@ -1,23 +1,18 @@
 import { assessFeeds, healthSettingsOf, hiddenByPolicy } from '../health/index.ts';
 import type { FeedHealth, FeedRecord, PlanetConfig } from '../model/index.ts';
-import type { FetchHistoryRecord, Store } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
 
 /** Display date of each feed's newest shown entry (hidden back catalogue and duplicates left out). */
-async function newestEntries(store: Store, feeds: readonly FeedRecord[]): Promise<Map<number, Date>> {
-  const newest = new Map<number, Date>();
-  for (const feed of feeds) {
-    const [entry] = await store.listEntries({ feedIds: [feed.id], limit: 1 });
-    if (entry !== undefined) newest.set(feed.id, entry.displayDate);
-  }
-  return newest;
+function newestEntries(store: Store, feeds: readonly FeedRecord[]): Promise<Map<number, Date>> {
+  return store.newestEntryDates(feeds.map((feed) => feed.id));
 }
 
 /** The health of every subscription in the config, from the store alone: it reads, never writes or fetches. */
 export async function assessPlanet(config: PlanetConfig, store: Store, now: Date): Promise<FeedHealth[]> {
   const subscribed = new Set(config.feeds.map((feed) => feed.url));
   const feeds = (await store.listFeeds()).filter((feed) => subscribed.has(feed.url));
-  const history = new Map<number, FetchHistoryRecord[]>();
-  for (const feed of feeds) history.set(feed.id, await store.listHistory(feed.id));
+  // Two queries for the whole planet, not two per feed: a build of hundreds of feeds runs this.
+  const history = await store.listHistories(feeds.map((feed) => feed.id));
   return assessFeeds({ config, feeds, history, newestEntryAt: await newestEntries(store, feeds), now });
 }
 

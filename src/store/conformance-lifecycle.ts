@@ -135,6 +135,28 @@ export function testLifecycleRules(factory: StoreFactory): void {
       assert.deepEqual(all[0]?.at, t(2 + HISTORY_PER_FEED));
     }));
 
+  test('a whole planet\'s history and newest shown entries read at once agree with the per-feed reads', () =>
+    withStore(factory, async (store) => {
+      const [one, two, silent] = await addFeeds(store, 3);
+      assert.ok(one && two && silent);
+      await store.saveFetch(one.id, updated(t(0), [{ id: 'a', published: t(-30) }, { id: 'b', published: t(-10) }]));
+      await store.saveFetch(one.id, failed(t(1), 500));
+      // A post two already had is a duplicate here: it does not count as two's newest entry.
+      await store.saveFetch(two.id, updated(t(2), [{ id: 'c', published: t(-20), link: 'https://x.example/c' }]));
+      await store.saveFetch(one.id, updated(t(3), [{ id: 'd', published: t(-5), link: 'https://x.example/c' }]));
+      const ids = [one.id, two.id, silent.id];
+      const histories = await store.listHistories(ids);
+      assert.deepEqual([...histories.keys()], ids);
+      for (const id of ids) assert.deepEqual(histories.get(id), await store.listHistory(id), `feed ${id}`);
+      assert.deepEqual(histories.get(silent.id), []);
+      const newest = await store.newestEntryDates(ids);
+      assert.deepEqual(newest, new Map([[one.id, t(-10)], [two.id, t(-20)]]));
+      for (const id of [one.id, two.id]) {
+        const [top] = await store.listEntries({ feedIds: [id], limit: 1 });
+        assert.deepEqual(newest.get(id), top?.displayDate);
+      }
+    }));
+
   test('retention drops only old entries beyond keepPerFeed that the feed no longer lists; a dry run deletes nothing', () =>
     withStore(factory, async (store) => {
       const [feed, quiet] = await addFeeds(store, 2);

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { chunks } from './chunks.ts';
 import type { RawSql } from './raw.ts';
 import { toDate } from './rows.ts';
 import type { Database } from './schema.ts';
@@ -42,17 +43,29 @@ export async function readHistory(db: Kysely<Database>, feedId: number, limit: n
     .orderBy('id', 'desc')
     .limit(Math.max(0, Math.floor(limit)))
     .execute();
-  return rows.map((row) => {
-    const record: FetchHistoryRecord = {
-      at: toDate(row.at),
-      status: row.status as FetchHistoryRecord['status'],
-      newEntries: row.new_entries,
-      updatedEntries: row.updated_entries,
-    };
-    if (row.http_status !== null) record.httpStatus = row.http_status;
-    if (row.error_code !== null) record.errorCode = row.error_code;
-    if (row.bytes !== null) record.bytes = row.bytes;
-    if (row.ms !== null) record.ms = row.ms;
-    return record;
-  });
+  return rows.map(historyFromRow);
+}
+
+/** Every given feed's attempts, newest first, in one query per chunk of feeds (a build reads them all). */
+export async function readHistories(db: Kysely<Database>, feedIds: readonly number[]): Promise<Map<number, FetchHistoryRecord[]>> {
+  const histories = new Map<number, FetchHistoryRecord[]>(feedIds.map((id) => [id, []]));
+  for (const ids of chunks(feedIds)) {
+    const rows = await db.selectFrom('fetch_history').selectAll().where('feed_id', 'in', ids).orderBy('feed_id').orderBy('id', 'desc').execute();
+    for (const row of rows) histories.get(row.feed_id)?.push(historyFromRow(row));
+  }
+  return histories;
+}
+
+function historyFromRow(row: Selectable<Database['fetch_history']>): FetchHistoryRecord {
+  const record: FetchHistoryRecord = {
+    at: toDate(row.at),
+    status: row.status as FetchHistoryRecord['status'],
+    newEntries: row.new_entries,
+    updatedEntries: row.updated_entries,
+  };
+  if (row.http_status !== null) record.httpStatus = row.http_status;
+  if (row.error_code !== null) record.errorCode = row.error_code;
+  if (row.bytes !== null) record.bytes = row.bytes;
+  if (row.ms !== null) record.ms = row.ms;
+  return record;
 }

@@ -6,11 +6,11 @@ import { readAvatars, writeAvatar } from './avatars.ts';
 import { readFilteredIds, readReadingLists, writeFilteredIds, writeReadingList } from './caches.ts';
 import { chunks } from './chunks.ts';
 import { createGroupCommit } from './group-commit.ts';
-import { readHistory, recordAttempt } from './history.ts';
+import { readHistories, readHistory, recordAttempt } from './history.ts';
 import { rawSql } from './raw.ts';
 import type { RawSql } from './raw.ts';
 import { expungeEntries } from './retention.ts';
-import { entryFromRow, feedFromRow, storableText } from './rows.ts';
+import { entryFromRow, feedFromRow, storableText, toDate } from './rows.ts';
 import { saveEntries } from './save-entries.ts';
 import type { Database, SqlDialect } from './schema.ts';
 import type { EntryPolicy, EntryQuery, FetchOutcome, SaveResult, Store, StoreReader } from './store.ts';
@@ -204,6 +204,22 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, raw
     );
   }
 
+  async function newestEntryDates(feedIds: readonly number[]): Promise<Map<number, Date>> {
+    const newest = new Map<number, Date>();
+    for (const ids of chunks(feedIds)) {
+      const rows = await db
+        .selectFrom('entries')
+        .select((eb) => ['feed_id', eb.fn.max('display_date').as('newest')])
+        .where('feed_id', 'in', ids)
+        .where('hidden', '=', 0)
+        .where('duplicate_of', 'is', null)
+        .groupBy('feed_id')
+        .execute();
+      for (const row of rows) newest.set(row.feed_id, toDate(row.newest));
+    }
+    return newest;
+  }
+
   async function close(): Promise<void> {
     if (closed) return;
     closed = true;
@@ -219,6 +235,8 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, raw
     listFeeds: () => guard('listing feeds', () => direct.listFeeds()),
     listEntries: (query: EntryQuery): Promise<StoredEntry[]> => guard('listing entries', () => direct.listEntries(query)),
     listHistory: (feedId, limit = 100) => guard(`reading the history of feed ${feedId}`, () => readHistory(db, feedId, limit)),
+    listHistories: (feedIds) => guard('reading the feeds\' fetch history', () => readHistories(db, feedIds)),
+    newestEntryDates: (feedIds) => guard('reading each feed\'s newest entry', () => newestEntryDates(feedIds)),
     expunge: (policy) => guard('expunging old entries', () => db.transaction().execute((trx) => expungeEntries(trx, policy))),
     listAvatars: () => guard('reading the avatar cache', () => readAvatars(db)),
     saveAvatar: (record) => guard(`saving the avatar of feed ${record.feedId}`, () => writeAvatar(db, record)),

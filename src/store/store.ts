@@ -125,6 +125,10 @@ export interface Store extends StoreReader {
   hasEntries(): Promise<boolean>;
   /** The feed's last fetch attempts, newest first (at most HISTORY_PER_FEED are kept). */
   listHistory(feedId: number, limit?: number): Promise<FetchHistoryRecord[]>;
+  /** listHistory of every given feed at once (a feed with no attempts has an empty list). */
+  listHistories(feedIds: readonly number[]): Promise<Map<number, FetchHistoryRecord[]>>;
+  /** The newest displayDate among each given feed's shown entries (not hidden, not a duplicate); feeds without one are left out. */
+  newestEntryDates(feedIds: readonly number[]): Promise<Map<number, Date>>;
   /** Removes the entries the retention policy does not keep, in one transaction; returns them. */
   expunge(policy: RetentionPolicy): Promise<ExpungedEntry[]>;
   /** Every feed's cached avatar (bytes included), in feed id order. */
