@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +121,22 @@ describe('planet serve', () => {
     assert.match(await errors(/not rebuilt/), /planet\.toml/);
     assert.match(await errors(/bogus_key/), /unknown key/, 'the config problem is printed');
     assert.match((await get(url, '/')).body, /Renamed Planet/, 'the last good site is still served');
+  });
+
+  // A missed change would leave next() waiting: the timeout turns that into a failure.
+  it('rebuilds when one of the config\'s template_files changes', { timeout: 30_000 }, async () => {
+    await mkdir(join(dir, 'templates'), { recursive: true });
+    const template = join(dir, 'templates', 'index.html.tmpl');
+    await writeFile(template, '<html><body><p>first <TMPL_VAR name></p></body></html>');
+    await writeFile(
+      join(dir, 'planet.toml'),
+      '[planet]\nname = "Templated"\nlink = "https://served.example/"\ntheme = "theme"\ntemplate_files = ["templates/index.html.tmpl"]\n\n[[feeds]]\nurl = "https://a.example/feed.xml"\nname = "A"\n',
+    );
+    await next(/^serve: rebuilt after a change to .*planet\.toml/);
+    assert.match((await get(url, '/')).body, /first Templated/);
+    await writeFile(template, '<html><body><p>second <TMPL_VAR name></p></body></html>');
+    await next(/^serve: rebuilt after a change to .*index\.html\.tmpl/);
+    assert.match((await get(url, '/')).body, /second Templated/);
   });
 
   it('stops cleanly on SIGTERM with exit code 0', async () => {

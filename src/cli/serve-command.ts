@@ -62,9 +62,9 @@ export const serveCommand: CommandSpec = {
         running = running.then(async () => {
           try {
             const next = await loadConfig(configPath);
-            const themeMoved = next.planet.themeDir !== config.planet.themeDir;
+            const watchedMoved = watchedPaths(next) !== watchedPaths(config);
             config = next;
-            if (themeMoved) watchers = rewatch(watchers, config, onChange);
+            if (watchedMoved) watchers = rewatch(watchers, config, onChange);
             await rebuild(config, io, what);
           } catch (error) {
             io.err(`serve: not rebuilt after the change to ${what}: ${error instanceof Error ? error.message : String(error)}`);
@@ -104,17 +104,30 @@ async function rebuild(config: PlanetConfig, io: Io, after?: string): Promise<vo
   }
 }
 
-/** Watches the config file (through its folder: editors replace files) and the theme folder. */
+/** What rewatch watches, as one string: when it changes, the watchers are set up again. */
+function watchedPaths(config: PlanetConfig): string {
+  return JSON.stringify([config.planet.themeDir, config.planet.templateFiles ?? []]);
+}
+
+/**
+ * Watches the config file and the `template_files` (through their folders: editors replace
+ * files) and the theme folder.
+ */
 function rewatch(old: FSWatcher[], config: PlanetConfig, onChange: (what: string) => void): FSWatcher[] {
   for (const watcher of old) watcher.close();
-  const configName = basename(config.configPath);
-  const configWatcher = watch(dirname(config.configPath), (_event, file) => {
-    if (file === configName) onChange(config.configPath);
-  });
+  const byFolder = new Map<string, Set<string>>();
+  for (const file of [config.configPath, ...(config.planet.templateFiles ?? [])]) {
+    byFolder.set(dirname(file), (byFolder.get(dirname(file)) ?? new Set()).add(basename(file)));
+  }
+  const watchers = [...byFolder].map(([folder, names]) =>
+    watch(folder, (_event, file) => {
+      if (file !== null && names.has(file)) onChange(join(folder, file));
+    }),
+  );
   const themeWatcher = watch(config.planet.themeDir, { recursive: true }, (_event, file) =>
     onChange(join(config.planet.themeDir, String(file ?? ''))),
   );
-  return [configWatcher, themeWatcher];
+  return [...watchers, themeWatcher];
 }
 
 /** Resolves on SIGINT or SIGTERM, after the server has closed. */
