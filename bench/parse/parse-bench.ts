@@ -4,7 +4,8 @@
 //   node --import tsx bench/parse/parse-bench.ts [ROUNDS]
 // Results and the command go in docs/benchmarks.md ("Parser").
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,9 +70,15 @@ for (let round = 0; round < rounds; round++) {
 
 const python = '/usr/bin/python3';
 if (spawnSync(python, ['-c', 'import feedparser']).status === 0) {
-  const list = join(mkdtempSync(join(tmpdir(), 'planet-bench-')), 'files.txt');
-  writeFileSync(list, paths.join('\n'));
-  const run = spawnSync(python, [fileURLToPath(new URL('feedparser-bench.py', import.meta.url)), list, String(Math.min(rounds, 3))], { encoding: 'utf8' });
+  const dir = mkdtempSync(join(tmpdir(), 'planet-bench-'));
+  const list = join(dir, 'files.txt');
+  let run: SpawnSyncReturns<string>;
+  try {
+    writeFileSync(list, paths.join('\n'));
+    run = spawnSync(python, [fileURLToPath(new URL('feedparser-bench.py', import.meta.url)), list, String(Math.min(rounds, 3))], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const { seconds } = JSON.parse(run.stdout) as { seconds: number };
   rows.push({ name: 'Python feedparser 6.0.10', seconds, failures: 0 });
 } else {

@@ -52,12 +52,15 @@ const time = async <T>(label: string, work: () => Promise<T> | T): Promise<T> =>
 
 const view = await time(`buildSiteView, ${count} entries`, () => buildSiteView({ planet, feeds, entries, now }));
 const dir = await mkdtemp(join(tmpdir(), 'planet-render-bench-'));
-const files = await time('renderSite', () => renderSite(view, { themeDir: theme, outDir: join(dir, 'once') }));
-console.log(`files: ${files.length}`);
-const output = join(dir, 'site');
-await time('publishSite, first', () => publishSite(output, (d) => renderSite(view, { themeDir: theme, outDir: d }).then(() => undefined)));
-const report = await time('publishSite, nothing changed', () =>
-  publishSite(output, (d) => renderSite(view, { themeDir: theme, outDir: d }).then(() => undefined)),
-);
-console.log(`unchanged: ${report.unchanged}, changed: ${report.changed}`);
-await rm(dir, { recursive: true, force: true });
+try {
+  const files = await time('renderSite', () => renderSite(view, { themeDir: theme, outDir: join(dir, 'once') }));
+  console.log(`files: ${files.length}`);
+  const output = join(dir, 'site');
+  await time('publishSite, first', () => publishSite(output, (d) => renderSite(view, { themeDir: theme, outDir: d }).then(() => undefined)));
+  const report = await time('publishSite, nothing changed', () =>
+    publishSite(output, (d) => renderSite(view, { themeDir: theme, outDir: d }).then(() => undefined)),
+  );
+  console.log(`unchanged: ${report.unchanged}, changed: ${report.changed}`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

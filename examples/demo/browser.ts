@@ -1,5 +1,5 @@
 // Chromium through playwright-core, as the site tests and the screenshot script drive it.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -11,13 +11,37 @@ export const chromiumPath = '/usr/bin/chromium';
 /** A persistent context in a fresh profile, at `width` px wide, in `colorScheme`. */
 export async function openBrowser(width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
   const profile = await mkdtemp(join(tmpdir(), 'planet-chromium-'));
-  return chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width, height: 900 },
-    colorScheme,
+  // Retries: Chromium may still be writing to its profile for a moment while it shuts down.
+  const removeProfile = (): Promise<void> => rm(profile, { recursive: true, force: true, maxRetries: 5 });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width, height: 900 },
+      colorScheme,
+    });
+  } catch (error) {
+    await removeProfile();
+    throw error;
+  }
+  // The profile lives exactly as long as the context, and callers only close the context, so
+  // close() removes it too, and has finished removing it when it resolves. The 'close' event
+  // comes before Chromium has exited (it still writes to the profile then), so it only covers
+  // a browser that went away without close(), a crash: nobody awaits that removal, and a
+  // failure there must not become an unhandled rejection on top of the crash.
+  let closeCalled = false;
+  context.once('close', () => {
+    if (!closeCalled) removeProfile().catch(() => undefined);
   });
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    closeCalled = true;
+    await close(options);
+    await removeProfile();
+  };
+  return context;
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -41,8 +41,9 @@ describe('the bundled demo planet', () => {
     for (const feed of demoFeeds) assert.ok(text.includes(`/feeds/${feed.file}"`), `${feed.file} is in planet.toml`);
   });
 
-  it('shows every demo entry on the front page, newest first, as "Source: Title", twice over', async () => {
+  it('shows every demo entry on the front page, newest first, as "Source: Title", twice over', async (t) => {
     const { dir, config } = await demoConfig(server.origin);
+    t.after(() => rm(dir, { recursive: true, force: true }));
     const expected = expectedDemoEntries().map((e) => (e.title === undefined ? e.blog : `${e.blog}: ${e.title}`));
     for (const run of [1, 2]) {
       const result = await planetRun(config);

@@ -35,6 +35,7 @@ export async function publishDemo(theme = 'default'): Promise<PublishedDemo> {
   const run = await planet(['run', '-c', config]);
   if (run.code !== 0 || run.stderr !== '') {
     await feeds.close();
+    await rm(dir, { recursive: true, force: true });
     throw new Error(`planet run failed (${run.code}): ${run.stderr}`);
   }
   const output = join(dir, 'output');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -32,7 +32,10 @@ describe('planet check, add and remove against a fixture server', () => {
     fixture = async (name) => (await readFile(new URL(`./testdata/check-add/${name}`, import.meta.url), 'utf8')).replaceAll('{{origin}}', server.origin);
     await writeFile(config, await fixture('planet.toml'));
   });
-  after(() => server.close());
+  after(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('check on a web page lists its feeds in order and previews the first one\'s entries', async () => {
     const run = await planet('check', `${server.origin}/`, '-c', config);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { watch } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -59,7 +59,10 @@ name = "Unreachable"
 `,
     );
   });
-  after(() => server.close());
+  after(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('publishes the river and its feeds, and records the failing feeds', async () => {
     const run = await planet(['run', '-c', config]);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -86,8 +86,9 @@ describe('config', () => {
     });
   });
 
-  it('writes an init config that loads back with the feeds given', async () => {
+  it('writes an init config that loads back with the feeds given', async (t) => {
     const dir = await mkdtemp(join(tmpdir(), 'planet-config-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
     const text = renderInitConfig({
       name: 'Planet "Quoted"',
       link: 'https://planet.example.org/',

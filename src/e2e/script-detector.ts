@@ -55,10 +55,14 @@ const themeAssetTypes = new Set(['stylesheet', 'font', 'image', 'other']);
 /** Launches Debian's Chromium the way CI can run it. */
 export async function launchDetector(): Promise<Detector> {
   const profile = await mkdtemp(join(tmpdir(), 'planet-chromium-'));
+  // A browser that fails to start hands back no close(), so its profile goes here.
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
+  }).catch(async (error: unknown) => {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
   });
   // Findings by page, so that several pages can be read at once.
   const findingsOf = new WeakMap<Page, Finding[]>();

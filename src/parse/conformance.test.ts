@@ -4,7 +4,8 @@
 // and so does a listed case that now passes (remove it from the list).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import type { SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -33,14 +34,20 @@ function failingCases(): Map<string, string> {
   assert.equal(batch.status, 0, batch.stderr);
   const lines = batch.stdout.split('\n').filter(Boolean);
   assert.equal(lines.length, golden.length, 'one output line per input line');
-  const results = join(mkdtempSync(join(tmpdir(), 'planet-conformance-')), 'results.jsonl');
-  writeFileSync(results, batch.stdout);
-  // The checker runs only when started by its real path (it compares import.meta.url with argv[1]),
-  // so a ../shared reached through a symlink must be resolved first.
-  const report = spawnSync(process.execPath, [realpathSync(checker), '--results', results, '--relevance', 'core,recommended', '--json'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const dir = mkdtempSync(join(tmpdir(), 'planet-conformance-'));
+  let report: SpawnSyncReturns<string>;
+  try {
+    const results = join(dir, 'results.jsonl');
+    writeFileSync(results, batch.stdout);
+    // The checker runs only when started by its real path (it compares import.meta.url with argv[1]),
+    // so a ../shared reached through a symlink must be resolved first.
+    report = spawnSync(process.execPath, [realpathSync(checker), '--results', results, '--relevance', 'core,recommended', '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   assert.equal(report.status, 0, report.stderr);
   assert.ok(report.stdout.trim() !== '', 'golden_check.mjs printed no report');
   const { fails } = JSON.parse(report.stdout) as { fails: { id: string; why: string }[] };

@@ -1,16 +1,26 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { PublishError } from '../model/index.ts';
 import { publishSite } from './index.ts';
 
-async function siteWith(files: Record<string, string>): Promise<{ parent: string; output: string }> {
+// Every parent made here, removed when the file's tests are done.
+const parents: string[] = [];
+after(() => Promise.all(parents.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+async function tempParent(): Promise<string> {
   const parent = await mkdtemp(join(tmpdir(), 'planet-publish-'));
+  parents.push(parent);
+  return parent;
+}
+
+async function siteWith(files: Record<string, string>): Promise<{ parent: string; output: string }> {
+  const parent = await tempParent();
   const output = join(parent, 'output');
   await mkdir(output);
   for (const [name, text] of Object.entries(files)) await writeFile(join(output, name), text);
@@ -42,7 +52,7 @@ describe('publishSite', () => {
   });
 
   it('publishes into a new output directory', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'planet-publish-'));
+    const parent = await tempParent();
     await publishSite(join(parent, 'site'), async (dir) => writeFile(join(dir, 'a.txt'), 'a'));
     assert.equal(await readFile(join(parent, 'site', 'a.txt'), 'utf8'), 'a');
   });
@@ -56,7 +66,7 @@ describe('publishSite', () => {
   });
 
   it('puts back a site left aside by a run killed mid-swap', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'planet-publish-'));
+    const parent = await tempParent();
     await mkdir(join(parent, '.output.previous-123'));
     await writeFile(join(parent, '.output.previous-123', 'index.html'), 'old');
     let seen = '';

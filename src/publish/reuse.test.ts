@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { publishSite } from './index.ts';
 
 type Files = Record<string, string>;
@@ -20,8 +20,19 @@ async function identity(path: string): Promise<string> {
   return `${info.ino}:${info.mtimeMs}`;
 }
 
+// Every directory made here, removed when the file's tests are done.
+const dirs: string[] = [];
+after(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** Where a site is published: `output` in a fresh directory. */
+async function outputDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'planet-reuse-'));
+  dirs.push(dir);
+  return join(dir, 'output');
+}
+
 async function firstSite(files: Files): Promise<string> {
-  const output = join(await mkdtemp(join(tmpdir(), 'planet-reuse-')), 'output');
+  const output = await outputDir();
   await publishSite(output, (dir) => writeAll(dir, files));
   // Old times, so a file written again would show a different mtime even on a coarse clock.
   for (const name of Object.keys(files)) await utimes(join(output, name), 1_000_000, 1_000_000);
@@ -57,7 +68,7 @@ describe('publishSite, incremental', () => {
   });
 
   it('counts everything as changed on the first publish', async () => {
-    const output = join(await mkdtemp(join(tmpdir(), 'planet-reuse-')), 'output');
+    const output = await outputDir();
     assert.deepEqual(await publishSite(output, (dir) => writeAll(dir, { 'a.txt': 'a', 'b/c.txt': 'c' })), { unchanged: 0, changed: 2 });
   });
 });

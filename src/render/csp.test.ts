@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -11,8 +11,13 @@ import { sampleEntries, sampleFeeds, sampleNow, samplePlanet } from './testdata/
 async function policyOf(theme: string, frameHosts?: string[]): Promise<string> {
   const view = buildSiteView({ planet: samplePlanet, feeds: sampleFeeds, entries: sampleEntries, now: sampleNow, frameHosts });
   const outDir = await mkdtemp(join(tmpdir(), 'planet-csp-'));
-  await renderSite(view, { themeDir: fileURLToPath(new URL(`../../themes/${theme}/`, import.meta.url)), outDir });
-  const html = await readFile(join(outDir, 'index.html'), 'utf8');
+  let html: string;
+  try {
+    await renderSite(view, { themeDir: fileURLToPath(new URL(`../../themes/${theme}/`, import.meta.url)), outDir });
+    html = await readFile(join(outDir, 'index.html'), 'utf8');
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
   const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
   assert.ok(policy !== undefined, `${theme} declares a CSP`);
   return policy;
