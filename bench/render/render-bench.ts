@@ -1,7 +1,8 @@
-// Render throughput: a planet of 100 feeds and N entries (default 1000) with realistic HTML
-// content, built into a view and rendered by a bundled theme into a temp dir; then the same
-// site published twice through publishSite, to time the unchanged-file check.
-// Run: node --import tsx bench/render/render-bench.ts [entries] [theme]
+// Render throughput: a planet of F feeds (default 100; the entries go to the first 100) and N
+// entries (default 1000) with realistic HTML content, built into a view and rendered by a
+// bundled theme into a temp dir; then the same site published twice through publishSite, to
+// time the unchanged-file check.
+// Run: node --import tsx bench/render/render-bench.ts [entries] [theme] [feeds]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const planet: PlanetSettings = {
   locale: 'en',
 };
 const now = new Date('2026-11-30T12:00:00Z');
-const feeds: FeedRecord[] = Array.from({ length: 100 }, (_, i) => ({
+const feeds: FeedRecord[] = Array.from({ length: Number(process.argv[4] ?? 100) }, (_, i) => ({
   id: i + 1,
   name: `Blog ${i + 1}`,
   url: `https://b${i}.example/feed.xml`,
