@@ -12,9 +12,19 @@ const files = roots
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
+// Limits, so that a hang fails CI with a name instead of holding it until CI's own limit:
+// a test gets 10 minutes (the slowest take about a minute here); a test file's process exits
+// once its tests are done even if a hang left something open (a browser, a socket); and the
+// whole run stops after 25 minutes, inside the 30 that CI grants.
+const testTimeoutMs = 10 * 60_000;
+const runTimeoutMs = 25 * 60_000;
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
+  ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${testTimeoutMs}`, '--test-force-exit', ...files],
+  { stdio: 'inherit', timeout: runTimeoutMs, killSignal: 'SIGKILL' },
 );
+if (result.error !== undefined || result.signal !== null) {
+  const why = result.signal === null ? String(result.error) : `stopped by ${result.signal}`;
+  console.error(`\nthe test run did not finish: ${why} (limit ${runTimeoutMs / 60_000} minutes); the hang is in the file of the last tests reported above, or the next one`);
+}
 process.exit(result.status ?? 1);

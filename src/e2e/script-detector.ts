@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-/** One sign of script. "latent" is script waiting in the DOM for an event (a handler, a javascript: link). */
+/**
+ * One sign of script. "latent" is script waiting in the DOM for an event (a handler, a
+ * javascript: link); "stuck" is a page that did not let itself be read within the page deadline.
+ */
 export interface Finding {
-  kind: 'canary' | 'dialog' | 'script-parsed' | 'page-error' | 'console' | 'navigation' | 'popup' | 'frame' | 'request' | 'latent';
+  kind: 'canary' | 'dialog' | 'script-parsed' | 'page-error' | 'console' | 'navigation' | 'popup' | 'frame' | 'request' | 'latent' | 'stuck';
   detail: string;
 }
 
@@ -32,6 +35,27 @@ export interface Detector {
 
 const canaryUrl = 'planet-canary.js';
 
+// How long reading one page may take. Playwright's evaluate() and close() wait without limit,
+// so a page that never answers (script spinning, a renderer wedged) would hold the whole test
+// until CI's own limit, naming nothing; past this it becomes a "stuck" finding naming the page
+// and the step, and the detector moves on. A page takes well under a second here.
+const PAGE_DEADLINE_MS = 60_000;
+const CLOSE_DEADLINE_MS = 10_000;
+
+/** Resolves to `undefined` after `ms`, unless `work` settles first; the timer never holds the process. */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 // Plain browser JavaScript, read as text: the TypeScript here has no DOM types, and what runs
 // in the page should be exactly what is on disk.
 const auditDom = readFileSync(new URL('audit-dom.js', import.meta.url), 'utf8');
@@ -52,8 +76,9 @@ const canaryScript = `for (const name of ['alert', 'confirm', 'prompt', 'print']
 const foreignTypesAllowed = new Set(['image', 'media']);
 const themeAssetTypes = new Set(['stylesheet', 'font', 'image', 'other']);
 
-/** Launches Debian's Chromium the way CI can run it. */
-export async function launchDetector(): Promise<Detector> {
+/** Launches Debian's Chromium the way CI can run it. `pageDeadlineMs`: see PAGE_DEADLINE_MS. */
+export async function launchDetector(options: { pageDeadlineMs?: number } = {}): Promise<Detector> {
+  const pageDeadlineMs = options.pageDeadlineMs ?? PAGE_DEADLINE_MS;
   const profile = await mkdtemp(join(tmpdir(), 'planet-chromium-'));
   // A browser that fails to start hands back no close(), so its profile goes here.
   const context = await chromium.launchPersistentContext(profile, {
@@ -75,22 +100,44 @@ export async function launchDetector(): Promise<Detector> {
       const page = await context.newPage();
       const findings: Finding[] = [];
       findingsOf.set(page, findings);
-      try {
-        const entries = await inspectPage(context, page, url, findings);
+      const progress = { step: 'opening the page' };
+      const read = (async (): Promise<PageReport> => {
+        const entries = await inspectPage(context, page, url, findings, progress);
+        progress.step = 'reading the entry headings';
         const headings = entries < 0 ? [] : await page.locator('article.entry h3').allTextContents();
         return { url, findings, entries, headings };
+      })();
+      try {
+        const report = await within(read, pageDeadlineMs);
+        if (report !== undefined) return report;
+        read.catch(() => undefined);
+        findings.push({ kind: 'stuck', detail: `no answer within ${pageDeadlineMs / 1000} s while ${progress.step}` });
+        return { url, findings: [...findings], entries: -1, headings: [] };
       } finally {
-        await page.close();
+        // A wedged page may not close either; the context's close takes it down with the rest.
+        const closed = page.close().then(() => true, () => true);
+        if ((await within(closed, CLOSE_DEADLINE_MS)) === undefined) {
+          findings.push({ kind: 'stuck', detail: `the page did not close within ${CLOSE_DEADLINE_MS / 1000} s` });
+        }
       }
     },
     close: async () => {
-      await context.close();
+      const closed = context.close().then(() => true);
+      if ((await within(closed, CLOSE_DEADLINE_MS * 3)) === undefined) {
+        throw new Error(`Chromium did not close within ${(CLOSE_DEADLINE_MS * 3) / 1000} s (profile ${profile})`);
+      }
       await rm(profile, { recursive: true, force: true });
     },
   };
 }
 
-async function inspectPage(context: BrowserContext, page: Page, url: string, findings: Finding[]): Promise<number> {
+async function inspectPage(
+  context: BrowserContext,
+  page: Page,
+  url: string,
+  findings: Finding[],
+  progress: { step: string },
+): Promise<number> {
   const origin = new URL(url).origin;
   page.on('dialog', (dialog) => {
     findings.push({ kind: 'dialog', detail: `${dialog.type()}: ${dialog.message()}` });
@@ -108,6 +155,7 @@ async function inspectPage(context: BrowserContext, page: Page, url: string, fin
     if (frame !== page.mainFrame()) findings.push({ kind: 'frame', detail: `a frame navigated to ${frame.url()}` });
     else if (frame.url() !== url) findings.push({ kind: 'navigation', detail: `the page navigated to ${frame.url()}` });
   });
+  progress.step = 'routing its requests';
   await page.route('**/*', async (route) => {
     const request = route.request();
     const problem = requestProblem(request, url, origin);
@@ -124,13 +172,18 @@ async function inspectPage(context: BrowserContext, page: Page, url: string, fin
       findings.push({ kind: 'script-parsed', detail: `${event.url}:${event.startLine + 1}:${event.startColumn + 1}` });
     }
   });
+  progress.step = 'enabling the debugger';
   await cdp.send('Debugger.enable');
   try {
+    progress.step = 'loading it';
     await page.goto(url, { waitUntil: 'load' });
+    progress.step = 'waiting a frame after load';
     // One rendering frame and one task after load, so handlers queued by load (autofocus,
     // image errors) have run; whatever waits for a user is caught by the DOM audit instead.
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+    progress.step = 'auditing its DOM';
     for (const detail of (await page.evaluate(auditDom)) as string[]) findings.push({ kind: 'latent', detail });
+    progress.step = 'counting its entries';
     return await page.locator('article.entry').count();
   } catch (error) {
     // Only a page that navigated or reloaded itself (script, or a meta refresh) gets here.

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestContext } from 'node:test';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/index.ts';
@@ -67,13 +68,16 @@ async function writePlanet(dir: string, theme: string, feedUrls: readonly string
   return config;
 }
 
+// A run takes ~10 s here; past this limit the child is killed and the test fails naming it.
+const RUN_LIMIT_MS = 180_000;
+
 async function planetRun(config: string): Promise<void> {
-  const child = spawn(process.execPath, [bin, 'run', '-q', '-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'run', '-q', '-c', config], { stdio: ['ignore', 'pipe', 'pipe'], timeout: RUN_LIMIT_MS });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  assert.equal(code, 0, `planet run -c ${config} failed:\n${output}`);
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  assert.equal(code, 0, `planet run -c ${config} ${signal === null ? 'failed' : `was stopped by ${signal} (limit ${RUN_LIMIT_MS / 1000} s)`}:\n${output}`);
 }
 
 /** The control: the same pipeline in-process, with the test-only switch that skips sanitizing. */
@@ -118,6 +122,19 @@ describe('browser proof: no XSS vector runs script on the published page', () =>
   let detector: Detector;
   const feeds = buildVectorFeeds(vectors, perPage, new Date('2026-11-01T12:00:00Z'));
   const sites: LocalServer[] = [];
+  // Where the proof is, for the message of a test that runs out of time.
+  let step = 'starting';
+  const sayingWhereOnTimeout = (body: () => Promise<void>) => async (t: TestContext): Promise<void> => {
+    let finished = false;
+    t.signal.addEventListener('abort', () => {
+      if (!finished) console.log(`${t.name}: stopped while ${step}`);
+    });
+    try {
+      await body();
+    } finally {
+      finished = true;
+    }
+  };
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'planet-xss-'));
@@ -138,19 +155,26 @@ describe('browser proof: no XSS vector runs script on the published page', () =>
   ): Promise<PageReport[]> {
     const planetDir = join(dir, name);
     const theme = await themeWithoutCsp(planetDir);
+    step = `${name}: publishing`;
     await publish(await writePlanet(planetDir, theme, feeds.map((feed) => feedServer.origin + feed.path)));
     const output = join(planetDir, 'output');
     const site = await serveDirectory(output);
     sites.push(site);
     const pages = (await htmlPages(output)).filter(pick);
     const reports: PageReport[] = [];
+    const reading = new Set<string>();
     await eachLimited(pages, 3, async (page) => {
+      reading.add(page);
+      step = `${name}: ${reports.length} of ${pages.length} pages read, reading ${[...reading].join(', ')}`;
       reports.push(await detector.inspect(`${site.origin}/${page}`));
+      reading.delete(page);
     });
+    step = `${name}: done`;
     return reports.sort((a, b) => a.url.localeCompare(b.url));
   }
 
-  test('sanitized through `planet run`: every entry on its pages, no sign of script', async () => {
+  // Each test takes under a minute here; the limits turn a hang into a failure that says where.
+  test('sanitized through `planet run`: every entry on its pages, no sign of script', { timeout: 600_000 }, sayingWhereOnTimeout(async () => {
     assert.equal(feeds.reduce((n, f) => n + f.vectors.length, 0), 1038);
     // Every page the theme writes: the river, the archive and feed pages, titles and excerpts.
     const reports = await publishAndInspect('sanitized', planetRun, () => true);
@@ -173,11 +197,11 @@ describe('browser proof: no XSS vector runs script on the published page', () =>
         if (!headings.has(expected)) problems.push(`feed page ${i + 1} has no heading ${JSON.stringify(expected)}`);
       }
     });
-        console.log(`sanitized run: ${reports.length} pages, ${total} entries from ${vectors.length} vectors, no finding`);
+    console.log(`sanitized run: ${reports.length} pages, ${total} entries from ${vectors.length} vectors, no finding`);
     assert.deepEqual(problems, []);
-  });
+  }));
 
-  test('control without sanitizing: the detector sees script run', async () => {
+  test('control without sanitizing: the detector sees script run', { timeout: 600_000 }, sayingWhereOnTimeout(async () => {
     const reports = await publishAndInspect('control', unsanitizedRun, (page) => page.startsWith('feeds/'));
     assert.equal(reports.length, feeds.length);
     const kinds = new Map<string, number>();
@@ -188,5 +212,5 @@ describe('browser proof: no XSS vector runs script on the published page', () =>
       assert.ok((kinds.get(kind) ?? 0) > 0, `the control run found no "${kind}" finding`);
     }
     assert.ok(pagesWithExecution.length >= reports.length / 2, 'script ran on fewer than half the control pages');
-  });
+  }));
 });
