@@ -80,13 +80,21 @@ async function planetRun(config: string): Promise<void> {
   assert.equal(code, 0, `planet run -c ${config} ${signal === null ? 'failed' : `was stopped by ${signal} (limit ${RUN_LIMIT_MS / 1000} s)`}:\n${output}`);
 }
 
+// Where the proof is, for the message of a test that runs out of time.
+let step = 'starting';
+
 /** The control: the same pipeline in-process, with the test-only switch that skips sanitizing. */
 async function unsanitizedRun(config: string): Promise<void> {
   const loaded = await loadConfig(config);
   const store = await openStore(loaded.planet.database);
   try {
-    const report = await updatePlanet(loaded, store, { unsafeRawHtml: true });
+    let fetched = 0;
+    const onFeed = (): void => {
+      step = `control: fetching, ${++fetched} of ${loaded.feeds.length} feeds done`;
+    };
+    const report = await updatePlanet(loaded, store, { unsafeRawHtml: true, onFeed });
     assert.equal(report.totals.failed, 0, JSON.stringify(report.feeds.map((f) => f.error)));
+    step = 'control: building the site';
     await buildSite(loaded, store);
   } finally {
     await store.close();
@@ -122,8 +130,6 @@ describe('browser proof: no XSS vector runs script on the published page', () =>
   let detector: Detector;
   const feeds = buildVectorFeeds(vectors, perPage, new Date('2026-11-01T12:00:00Z'));
   const sites: LocalServer[] = [];
-  // Where the proof is, for the message of a test that runs out of time.
-  let step = 'starting';
   const sayingWhereOnTimeout = (body: () => Promise<void>) => async (t: TestContext): Promise<void> => {
     let finished = false;
     t.signal.addEventListener('abort', () => {
