@@ -32,7 +32,7 @@ describe('the published demo site', () => {
   before(async () => {
     demo = await publishDemo();
   });
-  after(() => demo.close());
+  after(() => demo?.close());
   const read = (name: string): Promise<string> => readFile(join(demo.output, name), 'utf8');
 
   it('has every page and feed the issue lists', async () => {
@@ -189,7 +189,7 @@ describe('the demo published with the classic theme', () => {
   before(async () => {
     demo = await publishDemo('classic');
   });
-  after(() => demo.close());
+  after(() => demo?.close());
 
   for (const width of [1280, 390]) {
     it(`at ${width} px: no overflow, console error, failed request or CSP violation`, async () => {
