@@ -295,4 +295,22 @@ export const readingListsSection: SectionSpec = {
   },
 };
 
-export const sections: readonly SectionSpec[] = [planetSection, fetchSection, entriesSection, sanitizeSection, feedSection, healthSection, watchSection, filtersSection, readingListsSection];
+/** `[[template_options]]`: one of template_files rendered with settings of its own. */
+export const templateOptionsSection: SectionSpec = {
+  name: 'template_options',
+  array: true,
+  doc: 'Settings for one of `[planet] template_files` that differ from the planet\'s, as a Planet 2.0 config.ini\'s section named after a template gave them (e.g. a longer rss20.xml than index.html). A key left out takes the `[planet]` value.',
+  fields: {
+    file: { type: 'path', required: true, doc: 'The template, as written in template_files.' },
+    items_per_page: { type: 'integer', min: 1, doc: 'Entries the template\'s `Items` (or the Nunjucks front page) holds.' },
+    days_per_page: { type: 'integer', min: 0, doc: 'Most days of entries in it; 0 means no limit.' },
+    date_format: { type: 'string', doc: 'strftime format of its `date` variables.' },
+    new_date_format: { type: 'string', doc: 'strftime format of its `new_date` variable.' },
+    encoding: { type: 'string', doc: 'Character encoding it is written in.' },
+    activity_threshold: { type: 'integer', min: 0, doc: 'Days without an entry after which a channel\'s `message` says so; 0 turns it off.' },
+  },
+};
+
+export const sections: readonly SectionSpec[] = [
+  planetSection, fetchSection, entriesSection, sanitizeSection, feedSection, healthSection, watchSection, filtersSection, readingListsSection, templateOptionsSection,
+];

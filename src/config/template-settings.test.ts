@@ -48,3 +48,50 @@ describe('template settings in [planet]', () => {
     );
   });
 });
+
+describe('[[template_options]]', () => {
+  const files = 'template_files = ["templates/index.html.tmpl", "templates/rss20.xml.tmpl", "names.txt.njk"]';
+
+  it('reads one template\'s own settings; keys left out take the [planet] value', () => {
+    const { planet: settings } = parseConfig(
+      `${planet(`${files}\nitems_per_page = 30`)}\n[[template_options]]\nfile = "templates/rss20.xml.tmpl"\nitems_per_page = 10\n` +
+        'days_per_page = 2\ndate_format = "%Y"\nnew_date_format = "%A"\nencoding = "xml"\nactivity_threshold = 7\n',
+      file,
+    );
+    assert.deepEqual(settings.templateOptions, [
+      { file: '/srv/planet/templates/rss20.xml.tmpl', itemsPerPage: 10, daysPerPage: 2, dateFormat: '%Y', newDateFormat: '%A', encoding: 'xml', activityThreshold: 7 },
+    ]);
+    assert.equal(settings.itemsPerPage, 30);
+    assert.equal(parseConfig(planet(files), file).planet.templateOptions, undefined);
+  });
+
+  it('names a table for no template, for a Nunjucks template, twice for one template, or with a bad value', () => {
+    const table = (body: string): string => `\n[[template_options]]\n${body}\n`;
+    assert.throws(
+      () =>
+        parseConfig(
+          planet(files) +
+            table('file = "index.html.tmpl"') +
+            table('file = "names.txt.njk"\nitems_per_page = 5') +
+            table('file = "templates/index.html.tmpl"\nitems_per_page = 5') +
+            table('file = "templates/index.html.tmpl"\ndays_per_page = 1') +
+            table('file = "templates/rss20.xml.tmpl"\nencoding = "klingon-8"\nitems_per_page = 0') +
+            table('items_per_page = 5'),
+          file,
+        ),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        const lines = error.message.split('\n').slice(1).map((line) => line.trim());
+        assert.deepEqual(lines, [
+          `${file}: [[template_options]] #1 file: "index.html.tmpl" is not one of the templates: [planet] template_files has "templates/index.html.tmpl", "templates/rss20.xml.tmpl", "names.txt.njk"`,
+          `${file}: [[template_options]] #2 file: "names.txt.njk" is a Nunjucks template; [[template_options]] applies to htmltmpl (*.tmpl) templates, and a Nunjucks one can compute what it needs from the view`,
+          `${file}: [[template_options]] #4 file: "templates/index.html.tmpl" already has a [[template_options]] table; merge the two`,
+          `${file}: [[template_options]] #5 items_per_page: expected a number of at least 1, got 0`,
+          `${file}: [[template_options]] #5 encoding: "klingon-8" is not an encoding Planet can write; use e.g. "utf-8", "iso-8859-1" or "windows-1252"`,
+          `${file}: [[template_options]] #6 file: is required (The template, as written in template_files.)`,
+        ]);
+        return true;
+      },
+    );
+  });
+});

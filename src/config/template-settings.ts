@@ -7,6 +7,11 @@ type TemplateSettings = Pick<PlanetSettings, 'templateFiles' | 'dateFormat' | 'n
 /** Planet 2.0's encodings that mean "ASCII with character references" rather than a code page. */
 const referenceEncodings = ['xml', 'html', 'sgml'];
 
+/** An encoding htmltmpl pages can be written in: an iconv-lite name, or xml / html / sgml. */
+export function isWritableEncoding(encoding: string): boolean {
+  return referenceEncodings.includes(encoding.toLowerCase()) || iconv.encodingExists(encoding);
+}
+
 /**
  * The [planet] keys of Planet 2.0's template output (template_files, date_format,
  * new_date_format, encoding, bill_of_materials), checked; template paths become absolute.
@@ -24,7 +29,7 @@ export function templateSettings(
     }
   }
   const encoding = String(planet.encoding ?? 'utf-8');
-  if (!referenceEncodings.includes(encoding.toLowerCase()) && !iconv.encodingExists(encoding)) {
+  if (!isWritableEncoding(encoding)) {
     report(`${where} encoding`, `"${encoding}" is not an encoding Planet can write; use e.g. "utf-8", "iso-8859-1" or "windows-1252"`);
   }
   const materials = planet.bill_of_materials as readonly string[] | undefined;

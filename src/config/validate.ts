@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EntrySettings, FeedConfig, PlanetConfig, ReadingListConfig, SanitizeSettings } from '../model/index.ts';
+import type { EntrySettings, FeedConfig, PlanetConfig, ReadingListConfig, SanitizeSettings, TemplateOptions } from '../model/index.ts';
 import { ConfigError } from '../model/index.ts';
 import type { FieldSpec, SectionSpec } from './schema.ts';
 import { entriesSection, feedSection, fetchSection, planetSection, sanitizeSection, sections } from './schema.ts';
 import { healthSection } from './schema.ts';
 import { watchSection } from './schema.ts';
 import { parseDuration } from './duration.ts';
-import { filtersSection, readingListsSection } from './schema.ts';
+import { filtersSection, readingListsSection, templateOptionsSection } from './schema.ts';
 import { entryOptions, filterSettings, readingList } from './filter-settings.ts';
-import { templateSettings } from './template-settings.ts';
+import { isWritableEncoding, templateSettings } from './template-settings.ts';
 
 /** Where the bundled themes live: `themes/` at the package root. */
 export const bundledThemesDir = fileURLToPath(new URL('../../themes/', import.meta.url));
@@ -220,6 +220,7 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
   }
   checkZoneAndLocale(planet, `${file}: [planet]`, problems);
   const templates = templateSettings(planet, `${file}: [planet]`, dirname(configPath), (where, message) => problems.add(where, message));
+  const templateOptions = templateOptionTables(data.template_options, templates.templateFiles ?? [], file, dirname(configPath), problems);
 
   const feeds: FeedConfig[] = [];
   const rawFeeds = data.feeds ?? [];
@@ -287,6 +288,7 @@ export function validateConfig(data: Table, configPath: string): PlanetConfig {
       activityThreshold: num(planet.activity_threshold),
       healthPage: planet.health_page !== false,
       ...templates,
+      ...optional('templateOptions', templateOptions.length === 0 ? undefined : templateOptions),
     },
     fetch: {
       concurrency: num(fetch.concurrency),
@@ -348,6 +350,55 @@ function readingListTables(raw: unknown, file: string, problems: Problems): Read
       return [];
     }
     return readingList(checkTable(readingListsSection, table, where, problems), dirname(file)) ?? [];
+  });
+}
+
+/** The [[template_options]] tables, checked: each names one of template_files, at most once. */
+function templateOptionTables(raw: unknown, templateFiles: readonly string[], file: string, configDir: string, problems: Problems): TemplateOptions[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.add(`${file}: template_options`, 'expected [[template_options]] tables, one per template');
+    return [];
+  }
+  const seen = new Set<string>();
+  return raw.flatMap((table: unknown, i): TemplateOptions[] => {
+    const where = `${file}: [[template_options]] #${i + 1}`;
+    if (!isTable(table)) {
+      problems.add(where, `expected a table, got ${describe(table)}`);
+      return [];
+    }
+    const checked = checkTable(templateOptionsSection, table, where, problems);
+    if (typeof checked.file !== 'string') return [];
+    const path = resolve(configDir, checked.file);
+    if (!templateFiles.includes(path)) {
+      const listed = templateFiles.length === 0 ? '[planet] template_files is not set' : `[planet] template_files has ${templateFiles.map((f) => `"${relative(configDir, f)}"`).join(', ')}`;
+      problems.add(`${where} file`, `"${checked.file}" is not one of the templates: ${listed}`);
+      return [];
+    }
+    if (!path.endsWith('.tmpl')) {
+      problems.add(`${where} file`, `"${checked.file}" is a Nunjucks template; [[template_options]] applies to htmltmpl (*.tmpl) templates, and a Nunjucks one can compute what it needs from the view`);
+      return [];
+    }
+    if (seen.has(path)) {
+      problems.add(`${where} file`, `"${checked.file}" already has a [[template_options]] table; merge the two`);
+      return [];
+    }
+    seen.add(path);
+    const encoding = typeof checked.encoding === 'string' ? checked.encoding : undefined;
+    if (encoding !== undefined && !isWritableEncoding(encoding)) {
+      problems.add(`${where} encoding`, `"${encoding}" is not an encoding Planet can write; use e.g. "utf-8", "iso-8859-1" or "windows-1252"`);
+    }
+    const int = (key: string): number | undefined => (typeof checked[key] === 'number' ? checked[key] : undefined);
+    const text = (key: string): string | undefined => (typeof checked[key] === 'string' ? checked[key] : undefined);
+    return [{
+      file: path,
+      ...optional('itemsPerPage', int('items_per_page')),
+      ...optional('daysPerPage', int('days_per_page')),
+      ...optional('dateFormat', text('date_format')),
+      ...optional('newDateFormat', text('new_date_format')),
+      ...optional('encoding', encoding),
+      ...optional('activityThreshold', int('activity_threshold')),
+    }];
   });
 }
 

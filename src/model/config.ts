@@ -79,6 +79,24 @@ export interface PlanetSettings {
   encoding?: string;
   /** Files copied from the template directories into the site, relative to them. */
   billOfMaterials?: readonly string[];
+  /** Settings of single template_files that differ from the planet's (Planet 2.0's template sections). */
+  templateOptions?: readonly TemplateOptions[];
+}
+
+/**
+ * What one of template_files renders with instead of the planet's setting, as Planet 2.0 read
+ * its options from the template's own config.ini section first. Absent keys: the planet's value.
+ */
+export interface TemplateOptions {
+  /** The template, an absolute path as in templateFiles. */
+  file: string;
+  itemsPerPage?: number;
+  daysPerPage?: number;
+  dateFormat?: string;
+  newDateFormat?: string;
+  encoding?: string;
+  /** Days without an entry after which a channel's `message` says so (htmltmpl); 0: never. */
+  activityThreshold?: number;
 }
 
 /** How the fetch stage behaves. */

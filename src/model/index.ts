@@ -1,7 +1,7 @@
 export type { Entry, EntrySource, Person, StoredEntry } from './entry.ts';
 export type { Category, FeedImage, Link, TextDetail } from './detail.ts';
 export type { FeedErrorRecord, FeedFormat, FeedRecord, ParsedFeed, Validators } from './feed.ts';
-export type { DuplicateAttribution, EntrySettings, FeedConfig, FetchSettings, FutureDates, PlanetConfig, PlanetSettings, SanitizeSettings } from './config.ts';
+export type { DuplicateAttribution, EntrySettings, FeedConfig, FetchSettings, FutureDates, PlanetConfig, PlanetSettings, SanitizeSettings, TemplateOptions } from './config.ts';
 export type { HealthSettings } from './config.ts';
 export type { EntryOptions, FilterSettings, ReadingListConfig, ReadingListFormat } from './filter.ts';
 export { ignorableEntryFields } from './filter.ts';

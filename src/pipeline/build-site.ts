@@ -9,7 +9,7 @@ import { hideFilteredEntries } from './filter-entries.ts';
 import { listSiteEntries } from './hidden-feeds.ts';
 import { loadFilteredIds } from './filtered-ids.ts';
 import { withReadingLists } from './reading-lists.ts';
-import { feedSettingsOf, templateFilesOf } from './template-files.ts';
+import { entriesNeeded, feedSettingsOf, templateFilesOf } from './template-files.ts';
 
 /** What `buildSite` published. */
 export interface BuildReport {
@@ -33,7 +33,7 @@ export async function buildSite(configured: PlanetConfig, store: Store, options:
   // The [health] policy leaves out feeds failing or stale past its limits; they are back once they recover.
   const feeds = await feedsShownByPolicy(config, store, await store.syncFeeds(config.feeds), options.now ?? new Date());
   // Archive, month and feed pages draw from more than the front page shows.
-  const limit = Math.max(config.planet.itemsPerPage, config.planet.archiveEntries);
+  const limit = entriesNeeded(config);
   // Entries stored before a filter/exclude was set are hidden, not deleted (see filter-entries.ts).
   const entries = hideFilteredEntries(await listSiteEntries(store, config, feeds, limit), config, feeds, await loadFilteredIds(config, store));
   // Every feed's picture is published as a local file (avatars/<hash>.<ext>), never hot-linked.

@@ -33,6 +33,11 @@ export interface Planet2Settings {
   newDateFormat: string;
   /** Days without an entry after which a channel's message says so; 0 or absent: never. */
   activityThreshold?: number;
+  /**
+   * Items taken from the whole river with these limits (a template's own items_per_page and
+   * days_per_page); absent: the front page's entries.
+   */
+  paging?: { itemsPerPage: number; daysPerPage: number };
 }
 
 /** Planet 2.0's TIMEFMT_ISO and TIMEFMT_822, always in UTC. */
@@ -52,7 +57,9 @@ export function planet2Vars(view: SiteView, outputName: string, settings: Planet
   });
   let previousDay: string | undefined;
   let previousFeed: FeedView | undefined;
-  const items = (view.pages[0]?.entries ?? view.entries).map((entry) => {
+  const dayOf = (entry: EntryView): string => strftime('%Y-%m-%d', new Date(entry.date.iso));
+  const shown = settings.paging === undefined ? (view.pages[0]?.entries ?? view.entries) : firstPage(view.pages.flatMap((page) => page.entries), settings.paging, dayOf);
+  const items = shown.map((entry) => {
     const at = new Date(entry.date.iso);
     const day = strftime('%Y-%m-%d', at);
     const newDay = day !== previousDay;
@@ -81,6 +88,19 @@ export function planet2Vars(view: SiteView, outputName: string, settings: Planet
     Items: items,
     Channels: view.feeds.map((feed) => channels.get(feed) ?? {}),
   };
+}
+
+/** The newest entries within `paging`'s limits, as the front page is cut (riverPages). */
+function firstPage(river: readonly EntryView[], paging: { itemsPerPage: number; daysPerPage: number }, dayOf: (entry: EntryView) => string): EntryView[] {
+  const days = new Set<string>();
+  const page: EntryView[] = [];
+  for (const entry of river) {
+    const day = dayOf(entry);
+    if (page.length >= paging.itemsPerPage || (paging.daysPerPage > 0 && !days.has(day) && days.size >= paging.daysPerPage)) break;
+    page.push(entry);
+    days.add(day);
+  }
+  return page;
 }
 
 function channelVars(feed: FeedView, settings: Planet2Settings, view: SiteView): TemplateRecord {

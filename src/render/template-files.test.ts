@@ -64,6 +64,23 @@ describe('template_files', () => {
     await assert.rejects(render({ files: [join(templates, 'names.txt.njk')], billOfMaterials: ['nope.css'] }), /bill_of_materials names nope\.css, which is in none of the template directories/);
   });
 
+  it("renders a template with its own settings (perFile) and the others with the planet's", async () => {
+    const river = join(templates, 'river.html.tmpl');
+    const latin = join(templates, 'latin.html.tmpl');
+    const own = { planet2: { dateFormat: '%d.%m.%Y', newDateFormat: '%A', paging: { itemsPerPage: 5, daysPerPage: 2 } }, encoding: 'xml' };
+    const { dir } = await render({ files: [river, latin], perFile: new Map([[river, own]]) });
+    const text = await readFile(join(dir, 'river.html'), 'utf8');
+    // Two days of the three (days_per_page 2 cuts before 5 entries), dated with its own formats.
+    assert.deepEqual(text.match(/^== .* ==$/gm), ['== Monday ==', '== Sunday ==']);
+    assert.match(text, /^updated 30\.11\.2026 \| /m);
+    assert.doesNotMatch(text, /Older/);
+    assert.equal(await readFile(join(dir, 'latin.html'), 'utf8'), '<p>Planet Test &amp; Friends café €</p>\n', 'the other template keeps UTF-8');
+    const oneItem = await render({ files: [river], perFile: new Map([[river, { planet2: { ...planet2, paging: { itemsPerPage: 1, daysPerPage: 0 } } }]]) });
+    assert.equal((await readFile(join(oneItem.dir, 'river.html'), 'utf8')).match(/^\* /gm)?.length, 1);
+    const ascii = await render({ files: [latin], perFile: new Map([[latin, { planet2, encoding: 'xml' }]]) });
+    assert.equal(await readFile(join(ascii.dir, 'latin.html'), 'utf8'), '<p>Planet Test &amp; Friends caf&#233; &#8364;</p>\n');
+  });
+
   it('writes htmltmpl pages in the configured encoding, with references for what it lacks', async () => {
     const latin = await render({ files: [join(templates, 'latin.html.tmpl')], encoding: 'iso-8859-1' });
     const bytes = await readFile(join(latin.dir, 'latin.html'));

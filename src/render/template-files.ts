@@ -18,6 +18,8 @@ export interface TemplateFiles {
   /** Files copied from the templates' directories, by their path relative to those directories. */
   billOfMaterials?: readonly string[];
   planet2: Planet2Settings;
+  /** What single htmltmpl templates render with instead, by their path (a template's own config section). */
+  perFile?: ReadonlyMap<string, { planet2: Planet2Settings; encoding?: string }>;
 }
 
 /** The file a template writes: its name minus the engine's extension ("index.html.tmpl" -> "index.html"). */
@@ -39,9 +41,10 @@ export async function renderTemplateFiles(view: SiteView, templates: TemplateFil
       const env = createEnvironment([dirname(file), ...themeSearchPath]);
       return { name, data: guard(file, () => env.render(basename(file), { ...view })) as string | Buffer };
     }
+    const own = templates.perFile?.get(file);
     const nodes = compileTemplateFile(file);
-    const text = guard(file, () => processTemplate(nodes, planet2Vars(view, name, templates.planet2, strftime, utc)));
-    return { name, data: encode(text, templates.encoding ?? 'utf-8') };
+    const text = guard(file, () => processTemplate(nodes, planet2Vars(view, name, own?.planet2 ?? templates.planet2, strftime, utc)));
+    return { name, data: encode(text, own?.encoding ?? templates.encoding ?? 'utf-8') };
   });
   const written: string[] = [];
   for (const output of outputs) {

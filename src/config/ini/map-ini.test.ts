@@ -196,11 +196,34 @@ describe('each unsupported option produces exactly one clear warning', () => {
     assert.equal(warnings.filter((w) => w.includes('future_dates')).length, 1);
   });
 
-  it('per-template values that differ from [Planet] warn once each; equal ones do not', () => {
-    const config = fromText(`${planet}items_per_page = 30\ntemplate_files = index.html.tmpl atom.xml.tmpl\n\n[index.html.tmpl]\nitems_per_page = 10\ndays_per_page = 3\n\n[atom.xml.tmpl]\nitems_per_page = 30\n`);
-    assert.deepEqual(config.warnings?.map((w) => w.replace(/^.*?config\.ini: /, '')), [
-      '[index.html.tmpl] items_per_page: per-template options are not supported; the [Planet] value "30" applies to every template',
-      '[index.html.tmpl] days_per_page: per-template options are not supported; the default applies to every template',
+  it('a template section sets that template\'s own values (Planet 2.0); equal values and other options do not', () => {
+    const config = fromText(
+      `${planet}items_per_page = 30\ndate_format = %d.%m.%Y\ntemplate_files = index.html.tmpl atom.xml.tmpl rss20.xml.tmpl\n\n` +
+        '[index.html.tmpl]\nitems_per_page = 10\ndays_per_page = 3\nnew_date_format = %A %%d\noutput_dir = elsewhere\n\n' +
+        '[atom.xml.tmpl]\nitems_per_page = 30\n\n[rss20.xml.tmpl]\nencoding = iso-8859-1\nactivity_threshold = 7\ndate_format = %Y\n',
+    );
+    assert.deepEqual(config.planet.templateOptions, [
+      // new_date_format is read raw, as Planet read it: "%%" stays.
+      { file: '/planets/example/index.html.tmpl', itemsPerPage: 10, daysPerPage: 3, newDateFormat: '%A %%d' },
+      { file: '/planets/example/rss20.xml.tmpl', encoding: 'iso-8859-1', activityThreshold: 7, dateFormat: '%Y' },
     ]);
+    assert.equal(config.planet.itemsPerPage, 30);
+    assert.deepEqual(config.warnings?.map((w) => w.replace(/^.*?config\.ini: /, '')), [
+      '[index.html.tmpl] output_dir: is not a per-template option here; the default applies to this template',
+    ]);
+  });
+
+  it('a template section\'s bad value is named by its section and line', () => {
+    const bad = (ini: string): string => {
+      try {
+        fromText(ini);
+      } catch (error) {
+        if (error instanceof ConfigError) return error.message;
+      }
+      return 'no error';
+    };
+    const templates = `${planet}template_files = index.html.tmpl\n\n[index.html.tmpl]\n`;
+    assert.match(bad(`${templates}items_per_page = many\n`), /config\.ini:7: \[index\.html\.tmpl\] items_per_page: expected a whole number, got "many"/);
+    assert.match(bad(`${templates}encoding = klingon\n`), /config\.ini:7: \[index\.html\.tmpl\] encoding: "klingon" is not an encoding Planet can write/);
   });
 });

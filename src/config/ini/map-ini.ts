@@ -47,14 +47,16 @@ export function mapIni(doc: IniDocument, options: { cwd: string; bundledThemes: 
   }
   const feeds: Record<string, unknown>[] = [];
   const lists: Record<string, unknown>[] = [];
+  const templateTables: Record<string, unknown>[] = [];
   for (const section of doc.sections.values()) {
     if (section === planet || filterSections.has(section.name)) continue;
-    if (templates.has(section.name)) mapTemplateSection(ctx, section, planet);
+    if (templates.has(section.name)) mapTemplateSection(ctx, section, planet, templateTables);
     else if (isReadingList(ctx, section)) mapReadingList(ctx, section, lists);
     else feeds.push(mapFeed(ctx, section, feeds.length + 1, feedDefaults));
   }
   if (feeds.length > 0) ctx.data.feeds = feeds;
   if (lists.length > 0) ctx.data.reading_lists = lists;
+  if (templateTables.length > 0) ctx.data.template_options = templateTables;
   if (Object.keys(ctx.table('filters')).length === 0) delete ctx.data.filters;
   return { data: ctx.data, origins: ctx.origins, warnings: ctx.warnings(), problems: ctx.problems };
 }
@@ -88,17 +90,48 @@ function mapReadingList(ctx: IniContext, section: IniSection, lists: Record<stri
   }
 }
 
-/** Planet 2.0 allowed per-template overrides; Venus did not, and neither do we: the [Planet] value applies. */
-function mapTemplateSection(ctx: IniContext, section: IniSection, planet: IniSection): void {
+// The options Planet 2.0 read from a template's own section before [Planet] (planet/__init__.py,
+// tmpl_config_get): they become that template's [[template_options]].
+const perTemplateOptions: Record<string, 'integer' | 'string'> = {
+  items_per_page: 'integer',
+  days_per_page: 'integer',
+  date_format: 'string',
+  new_date_format: 'string',
+  encoding: 'string',
+  activity_threshold: 'integer',
+};
+
+/**
+ * A template's section (named as in template_files, or by the file's name): its values that
+ * differ from [Planet] apply to that template alone, as in Planet 2.0. Other options (Planet
+ * 2.0 also read output_dir there) are warned about, and the [Planet] value applies.
+ */
+function mapTemplateSection(ctx: IniContext, section: IniSection, planet: IniSection, tables: Record<string, unknown>[]): void {
+  const resolved = (ctx.table('planet').template_files as string[] | undefined) ?? [];
+  const file = resolved.find((path) => path === section.name || path.endsWith(`/${section.name.replace(/^\.\//, '')}`));
+  const table: Record<string, unknown> = {};
+  const where = `[[template_options]] #${tables.length + 1}`;
   for (const option of section.options.values()) {
     const own = ctx.value(section, option);
     const planetOption = sectionOptions(ctx.doc, planet).get(option.name);
     const planetValue = planetOption === undefined ? undefined : ctx.value(planet, planetOption);
     if (own === planetValue) continue;
+    const kind = perTemplateOptions[option.name];
+    if (kind !== undefined && file?.endsWith('.tmpl') === true) {
+      const value = kind === 'integer' ? ctx.integer(section, option) : own;
+      if (value === undefined) continue;
+      table[option.name] = value;
+      ctx.origin(`${where} ${option.name}`, section, option);
+      continue;
+    }
     const instead = planetValue === undefined ? 'the default applies' : `the [${planet.name}] value "${planetValue}" applies`;
-    ctx.warn(`template ${section.name} ${option.name}`, section.name, option.name,
-      `per-template options are not supported; ${instead} to every template`);
+    const why = kind === undefined ? 'is not a per-template option here' : 'applies only to htmltmpl (*.tmpl) templates';
+    ctx.warn(`template ${section.name} ${option.name}`, section.name, option.name, `${why}; ${instead} to this template`);
   }
+  if (file === undefined || Object.keys(table).length === 0) return;
+  tables.push({ file, ...table });
+  ctx.origin(where, section);
+  ctx.origin(`${where} file`, section);
 }
 
 /** Names a template can read an extra key by (htmltmpl channel_<key>, Nunjucks feed.extra.<key>). */

@@ -15,7 +15,7 @@ export function iniToToml(text: string, configPath: string, cwd = process.cwd(),
   const { data, origins } = convertIni(text, configPath, cwd);
   const writer = new TomlWriter(origins, dirname(configPath));
   writer.header(configPath, warnings ?? []);
-  const order = ['planet', 'fetch', 'entries', 'filters', 'reading_lists', 'feeds'];
+  const order = ['planet', 'template_options', 'fetch', 'entries', 'filters', 'reading_lists', 'feeds'];
   const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
   for (const [name, value] of Object.entries(data).sort(([a], [b]) => rank(a) - rank(b))) {
     if (Array.isArray(value)) value.forEach((table, i) => writer.table(`[[${name}]]`, `[[${name}]] #${i + 1}`, table as Record<string, unknown>));
@@ -25,7 +25,7 @@ export function iniToToml(text: string, configPath: string, cwd = process.cwd(),
 }
 
 /** Keys whose values are paths the converter made absolute; written relative to the config's directory. */
-const PATH_KEYS = new Set(['[planet] output_dir', '[planet] database', '[planet] template_files', '[[reading_lists]] url']);
+const PATH_KEYS = new Set(['[planet] output_dir', '[planet] database', '[planet] template_files', '[[reading_lists]] url', '[[template_options]] file']);
 
 /** Planet 2.0 defaults the conversion sets when the option is absent, and why. */
 const DEFAULT_NOTES: Record<string, string> = {

@@ -118,6 +118,12 @@ describe('planet run -c config.ini on a Planet 2.0 planet', () => {
     });
   }
 
+  it('gives rss20.xml the items_per_page of its own section, and index.html that of [Planet]', async () => {
+    assert.equal((await output('rss20.xml')).match(/<item>/g)?.length, 10);
+    const front = await output('index.html');
+    assert.equal(front.match(/<div class="entry[ "]/g)?.length, 25, 'the front page shows [Planet] items_per_page entries');
+  });
+
   it('copies the bill of materials and the theme assets', async () => {
     assert.equal(await output('planet.css'), await readFile(join(testdata, 'site', 'planet.css'), 'utf8'));
     assert.equal(await output('images/planet.png'), 'planet.png stand-in\n');
@@ -128,7 +134,7 @@ describe('planet run -c config.ini on a Planet 2.0 planet', () => {
     assert.deepEqual(wellFormednessProblems(rss), []);
     const feed = parseFeed(rss, { url: 'https://planet2.example.org/rss20.xml' });
     assert.equal(feed.title, 'Planet Drop-in');
-    assert.equal(feed.entries.length, 25);
+    assert.equal(feed.entries.length, 10, 'the items_per_page of [site/rss20.xml.tmpl]');
     assert.ok(feed.entries.every((entry) => entry.link?.startsWith('https://') && entry.published !== undefined));
     assert.ok(feed.entries.some((entry) => entry.content?.includes('<em>') || entry.summary?.includes('<em>')));
   });
