@@ -97,11 +97,13 @@ export async function launchDetector(options: { pageDeadlineMs?: number } = {}):
   await context.addInitScript({ content: canaryScript });
   return {
     inspect: async (url) => {
-      const page = await context.newPage();
       const findings: Finding[] = [];
-      findingsOf.set(page, findings);
-      const progress = { step: 'opening the page' };
+      const progress = { step: 'opening a tab' };
+      // Opening the tab is inside the deadline too: a wedged browser may not give one.
+      const opened = context.newPage();
       const read = (async (): Promise<PageReport> => {
+        const page = await opened;
+        findingsOf.set(page, findings);
         const entries = await inspectPage(context, page, url, findings, progress);
         progress.step = 'reading the entry headings';
         const headings = entries < 0 ? [] : await page.locator('article.entry h3').allTextContents();
@@ -115,7 +117,7 @@ export async function launchDetector(options: { pageDeadlineMs?: number } = {}):
         return { url, findings: [...findings], entries: -1, headings: [] };
       } finally {
         // A wedged page may not close either; the context's close takes it down with the rest.
-        const closed = page.close().then(() => true, () => true);
+        const closed = opened.then((page) => page.close()).then(() => true, () => true);
         if ((await within(closed, CLOSE_DEADLINE_MS)) === undefined) {
           findings.push({ kind: 'stuck', detail: `the page did not close within ${CLOSE_DEADLINE_MS / 1000} s` });
         }
