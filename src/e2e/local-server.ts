@@ -13,6 +13,13 @@ const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  // Avatars (initials are SVG): a browser shows an image only when its type says it is one.
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
 };
 
 /** Serves fixed documents by path, e.g. feeds; anything else is a 404. */

@@ -33,6 +33,7 @@ export async function renderSite(view: SiteView, options: RenderOptions): Promis
   const resolved = resolveTheme(options.themeDir);
   if (options.templates !== undefined && options.templates.files.length > 0) {
     const files = await renderTemplateFiles(view, options.templates, options.outDir, resolved.searchPath);
+    files.push(...(await renderStandaloneHealth(view, resolved, options.outDir, files)));
     return [...new Set([...(await copyAssets(resolved, options.outDir)), ...files])];
   }
   const env = createEnvironment(resolved.searchPath);
@@ -59,6 +60,21 @@ export async function renderSite(view: SiteView, options: RenderOptions): Promis
   return [...written];
 }
 
+/**
+ * Beside template_files, the theme's health page on its own (`standalone` set: no navigation,
+ * sidebar or links to the theme's other pages, which are not published), so a Planet 2.0 site
+ * gets health.html too. Not when the view has no health (health_page = false), the theme has no
+ * health page, or a template already writes that file.
+ */
+async function renderStandaloneHealth(view: SiteView, resolved: ResolvedTheme, outDir: string, written: readonly string[]): Promise<string[]> {
+  const template = resolved.pages.health;
+  if (view.health === undefined || template === undefined || written.includes(toPosix(view.health.page.path))) return [];
+  const env = createEnvironment(resolved.searchPath);
+  const text = renderTemplate(env, template, resolved.theme.dir, { ...view, page: view.health.page, standalone: true });
+  await writeOutput(outDir, view.health.page.path, text);
+  return [toPosix(view.health.page.path)];
+}
+
 /** Copies the theme's assets folders, parents' first; returns the relative paths written. */
 async function copyAssets(resolved: ResolvedTheme, outDir: string): Promise<string[]> {
   const written: string[] = [];
@@ -73,7 +89,7 @@ async function copyAssets(resolved: ResolvedTheme, outDir: string): Promise<stri
   return written;
 }
 
-function renderTemplate(env: nunjucks.Environment, template: string, themeDir: string, view: SiteView): string {
+function renderTemplate(env: nunjucks.Environment, template: string, themeDir: string, view: SiteView & { standalone?: boolean }): string {
   try {
     return env.render(template, view);
   } catch (error) {

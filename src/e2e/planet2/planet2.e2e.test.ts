@@ -17,6 +17,7 @@ import { parseFeed } from '../../parse/index.ts';
 import { parseFoaf, parseOpml } from '../../readinglist/index.ts';
 import { createStrftime } from '../../render/strftime.ts';
 import { wellFormednessProblems } from '../../render/xml-well-formed.test-helper.ts';
+import { horizontalOverflow, loadFully, openBrowser, watchProblems } from '../../../examples/demo/browser.ts';
 import { serveDirectory } from '../local-server.ts';
 import type { LocalServer } from '../local-server.ts';
 
@@ -122,6 +123,36 @@ describe('planet run -c config.ini on a Planet 2.0 planet', () => {
     assert.equal((await output('rss20.xml')).match(/<item>/g)?.length, 10);
     const front = await output('index.html');
     assert.equal(front.match(/<div class="entry[ "]/g)?.length, 25, 'the front page shows [Planet] items_per_page entries');
+  });
+
+  it('publishes health.html on its own beside the templates: every feed, and only links that resolve', async () => {
+    const health = await output('health.html');
+    assert.match(health, /Feed health/);
+    assert.match(health, /data-dojo-rss\.xml/, 'the failing feed is listed');
+    assert.doesNotMatch(health, /class="sidebar"|class="site-nav"|feeds\//, 'nothing of the theme pages a template site does not have');
+    // Every local reference (stylesheet, icon, avatars, the planet's front page) is a published file.
+    const local = [...health.matchAll(/(?:href|src)="([^"#]+)"/g)].map((m) => m[1] as string).filter((ref) => !/^[a-z]+:/i.test(ref));
+    assert.ok(local.length >= 3, local.join(' '));
+    for (const ref of local) assert.ok(existsSync(join(dir, 'output', ref === './' ? 'index.html' : ref)), `${ref} is not published`);
+  });
+
+  it('health.html opens in Chromium with no console error, failed request or CSP violation', async () => {
+    const site = await serveDirectory(join(dir, 'output'));
+    const browser = await openBrowser(1280);
+    try {
+      const page = await browser.newPage();
+      const problems = watchProblems(page);
+      await loadFully(page, `${site.origin}/health.html`);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(await horizontalOverflow(page), { overflow: 0, culprits: [] });
+      // Every avatar decoded (a local file served with an image type), none shown broken.
+      const images = (await page.evaluate('Array.from(document.images, (img) => [img.getAttribute("src"), img.naturalWidth])')) as Array<[string, number]>;
+      assert.ok(images.length >= 40, `${images.length} images`);
+      assert.deepEqual(images.filter(([, width]) => width === 0), []);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
   });
 
   it('copies the bill of materials and the theme assets', async () => {
