@@ -89,5 +89,9 @@ export function lifecycleLines(report: UpdateReport): string[] {
   ));
   const n = report.expunged;
   if (n > 0) lines.push(`expunge: removed ${n} old ${n === 1 ? 'entry' : 'entries'} ([entries] keep_days)`);
+  const unreached = report.avatarsUnreached;
+  if (unreached > 0) {
+    lines.push(`avatars: ${plural(unreached, 'feed')} not checked within the avatar pass's time limit (one [fetch] timeout); their pictures are checked on the next run`);
+  }
   return lines;
 }

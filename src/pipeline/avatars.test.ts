@@ -140,10 +140,10 @@ describe('refreshAvatars', () => {
     assert.equal(server.seen.filter((r) => r.path === '/').length, homePages);
   });
 
-  it('starts no check once its time (one fetch timeout) is spent', async () => {
+  it('starts no check once its time (one fetch timeout) is spent, and says so', async () => {
     const before = server.seen.length;
     const late = { ...config, fetch: { ...config.fetch, timeoutMs: 0 } };
-    assert.deepEqual(await refreshAvatars(late, store, [feed], { now: at(100), force: true }), []);
+    assert.deepEqual(await refreshAvatars(late, store, [feed], { now: at(100), force: true }), [{ feedId: feed.id, status: 'unreached', problems: [] }]);
     assert.equal(server.seen.length, before);
   });
 
@@ -167,8 +167,11 @@ describe('refreshAvatars', () => {
       const took = performance.now() - started;
       // Each source alone would take its own 1 s timeout, one after another.
       assert.ok(took < 1_700, `hanging sources took ${Math.round(took)} ms; one 1 s limit should bound them all`);
-      assert.deepEqual(reports.map((r) => r.status), ['initials']);
+      assert.deepEqual(reports.map((r) => r.status), ['unreached']);
       assert.deepEqual([a.seen.length, b.seen.length], [1, 0], 'the next source is not even asked once the time is spent');
+      // Nothing recorded: the sources were stopped, not found wanting, so the next run checks
+      // them again instead of showing initials for a week.
+      assert.equal((await store.listAvatars()).find((avatar) => avatar.feedId === record.id), undefined);
     } finally {
       await Promise.all(hosts.map((host) => host.close()));
     }

@@ -19,8 +19,12 @@ const pageMaxBytes = 2 * 1024 * 1024;
 /** What refreshAvatars did for one feed. */
 export interface AvatarReport {
   feedId: number;
-  /** fresh: checked within the week; fetched / not-modified: an image from `sourceUrl`; kept: every candidate failed, the previous image stays; initials: none gave an image. */
-  status: 'fresh' | 'fetched' | 'not-modified' | 'kept' | 'initials';
+  /**
+   * fresh: checked within the week; fetched / not-modified: an image from `sourceUrl`; kept:
+   * every candidate failed, the previous image stays; initials: none gave an image; unreached:
+   * the pass's time ran out before this feed's check ended (nothing recorded: tried next run).
+   */
+  status: 'fresh' | 'fetched' | 'not-modified' | 'kept' | 'initials' | 'unreached';
   sourceUrl?: string;
   /** Each candidate that failed, and why. */
   problems: string[];
@@ -59,12 +63,13 @@ export async function refreshAvatars(config: PlanetConfig, store: Store, feeds: 
   const images = withSignal(createHttpClient({ ...config.fetch, maxBytes: avatarMaxBytes }), budget);
   const pages = withSignal(createHttpClient({ ...config.fetch, maxBytes: Math.min(config.fetch.maxBytes, pageMaxBytes) }), budget);
   // Many feeds share a site (hosted blogs): its home page is read once per run.
-  const clients = { images, pages, sites: new Map<string, Promise<SiteIcons>>() };
+  const clients = { images, pages, sites: new Map<string, Promise<SiteIcons>>(), limit };
   const deadline = performance.now() + config.fetch.timeoutMs;
   try {
     // A feed's slot is freed once its fetching is over: the next avatar's request leaves while this one is stored.
     const done = await mapReleasing(feeds, config.fetch.concurrency, async (feed, release) => {
-      if (options.signal?.aborted === true || performance.now() > deadline) return undefined;
+      if (options.signal?.aborted === true) return undefined;
+      if (performance.now() > deadline || limit.aborted) return { feedId: feed.id, status: 'unreached' as const, problems: [] };
       try {
         const saving = {
           saveAvatar: (record: AvatarRecord): Promise<void> => {
@@ -94,7 +99,7 @@ async function refreshOne(
   feedConfig: FeedConfig | undefined,
   previous: AvatarRecord | undefined,
   planetLink: string,
-  clients: { images: HttpClient; pages: HttpClient; sites: Map<string, Promise<SiteIcons>> },
+  clients: { images: HttpClient; pages: HttpClient; sites: Map<string, Promise<SiteIcons>>; limit: AbortSignal },
   store: Pick<Store, 'saveAvatar'>,
   options: AvatarOptions,
 ): Promise<AvatarReport> {
@@ -135,6 +140,10 @@ async function refreshOne(
       problems.push(`${url}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  // Cut short by the pass's time limit: the sources did not fail, they were stopped. Recording
+  // this check would keep the feed on initials (or its old image) for a week; untouched, it is
+  // checked again on the next run.
+  if (clients.limit.aborted) return { feedId: feed.id, status: 'unreached', problems };
   if (previous?.body !== undefined && previous.candidatesKey === key) {
     // Every source failed but they are the same as when the image was found: a passing outage,
     // not a reason to swap a real face for initials until next week.

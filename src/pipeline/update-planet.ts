@@ -36,6 +36,8 @@ export interface UpdateReport {
   readingLists?: ReadingListReport[];
   /** Entries retention removed after the fetches (none unless [entries] keep_days is set). */
   expunged: number;
+  /** Feeds whose avatar check the pass's time limit (one fetch timeout) cut short: checked next run. */
+  avatarsUnreached: number;
   ms: number;
 }
 
@@ -114,7 +116,7 @@ async function updateFeeds(
   }
   // After the feeds, whose documents name their images; a slow icon never delays the news.
   const feedImages = new Map(reports.filter((r) => r.status === 'updated').map((r) => [r.feedId, r.feedImage]));
-  await refreshAvatars(config, store, feeds, { now: now(), feedImages, signal: options.signal });
+  const avatars = await refreshAvatars(config, store, feeds, { now: now(), feedImages, signal: options.signal });
   const count = (status: FeedReport['status']): number => reports.filter((r) => r.status === status).length;
   const sum = (key: 'newEntries' | 'updatedEntries'): number => reports.reduce((n, r) => n + r[key], 0);
   // What the filters dropped now, so the build hides copies stored before they were set.
@@ -135,6 +137,7 @@ async function updateFeeds(
     duplicates: duplicateSubscriptions(reports),
     ...(lists.reports.length > 0 && { readingLists: lists.reports }),
     expunged: expunged.length,
+    avatarsUnreached: avatars.filter((a) => a.status === 'unreached').length,
     ms: Math.round(performance.now() - started),
   };
 }
