@@ -47,6 +47,13 @@ describe('buildSiteView', () => {
     );
   });
 
+  it('sorts numbers in names by value, and accented letters with their base letter', () => {
+    const names = ['Planet 10', 'planet 9', 'Zoe', 'Émile', 'Planet 100', 'Eve'];
+    const feeds = names.map((name, i) => ({ ...sampleFeeds[0]!, id: 100 + i, name, url: `https://f${i}.example/feed` }));
+    const sorted = buildSiteView({ planet: samplePlanet, feeds, entries: [], now: sampleNow }).feeds.map((f) => f.name);
+    assert.deepEqual(sorted, ['Émile', 'Eve', 'planet 9', 'Planet 10', 'Planet 100', 'Zoe']);
+  });
+
   it('marks failing feeds and falls back to the name as title', () => {
     const [alpha, beta, charlie] = view.feeds;
     assert.equal(alpha?.ok, false);

@@ -146,7 +146,8 @@ function lastFetch(feeds: readonly FeedRecord[]): Date | undefined {
   return times.length === 0 ? undefined : new Date(Math.max(...times));
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
+// Case- and accent-blind, and numbers by value ("Planet 9" before "Planet 10").
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 function byName(a: FeedView, b: FeedView): number {
   // Ties fall back to the exact name, then the id, so the order never depends on the input's.
