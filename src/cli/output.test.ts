@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { UpdateReport } from '../pipeline/index.ts';
 import { lifecycleLines } from './output.ts';
+import { toRunReport } from './report.ts';
 
 const quiet: UpdateReport = {
   feeds: [],
@@ -22,5 +23,13 @@ describe('lifecycleLines', () => {
       "avatars: 3 feeds not checked within the avatar pass's time limit (one [fetch] timeout); their pictures are checked on the next run",
     ]);
     assert.match(lifecycleLines({ ...quiet, avatarsUnreached: 1 })[0] ?? '', /^avatars: 1 feed not checked/);
+  });
+});
+
+describe('toRunReport', () => {
+  it('counts the avatar checks the time limit cut short among its totals', () => {
+    const report = toRunReport({ ...quiet, avatarsUnreached: 4 }, new Date('2026-11-30T12:00:00Z'));
+    assert.equal(report.totals.avatarsUnreached, 4);
+    assert.equal(report.generatedAt, '2026-11-30T12:00:00.000Z');
   });
 });

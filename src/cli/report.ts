@@ -30,7 +30,8 @@ export interface RunReport {
   generatedAt: string;
   ms: number;
   feeds: ReportFeed[];
-  totals: UpdateReport['totals'] & { feeds: number; bytes: number };
+  /** avatarsUnreached: feeds whose avatar check the pass's time limit cut short (checked next run). */
+  totals: UpdateReport['totals'] & { feeds: number; bytes: number; avatarsUnreached: number };
   /** What happened to each reading list (absent without lists). */
   readingLists?: ReportReadingList[];
 }
@@ -70,7 +71,7 @@ export function toRunReport(report: UpdateReport, now: Date): RunReport {
     generatedAt: now.toISOString(),
     ms: report.ms,
     feeds,
-    totals: { feeds: feeds.length, ...report.totals, bytes },
+    totals: { feeds: feeds.length, ...report.totals, bytes, avatarsUnreached: report.avatarsUnreached },
     ...(report.readingLists !== undefined && {
       readingLists: report.readingLists.map((list) => ({
         url: list.url,
