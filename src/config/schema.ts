@@ -53,7 +53,11 @@ export const planetSection: SectionSpec = {
     archive_entries: { type: 'integer', default: 1000, min: 1, doc: 'Newest entries kept in the archive, month and per-feed pages.' },
     summary_length: { type: 'integer', default: 500, min: 1, doc: 'Characters of text in each excerpt of summary.html (cut at a word, markup kept valid).' },
     timezone: { type: 'string', default: 'UTC', doc: 'IANA time zone the pages show dates in and group days by, e.g. "Europe/Berlin".' },
-    locale: { type: 'string', default: 'en', doc: 'BCP 47 language tag for dates and the pages\' lang, e.g. "de" or "en-GB".' },
+    locale: {
+      type: 'string',
+      default: 'en',
+      doc: 'BCP 47 language tag for dates, the pages\' lang and the theme\'s own words (the bundled themes speak English, German, French and Spanish), e.g. "de" or "en-GB".',
+    },
     activity_threshold: {
       type: 'integer',
       default: 180,

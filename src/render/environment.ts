@@ -1,8 +1,13 @@
 import nunjucks from 'nunjucks';
+import type { Messages } from './messages.ts';
+import { translator } from './messages.ts';
 import { stripForbiddenXmlChars, xmlText } from './xml-text.ts';
 
-/** A Nunjucks environment over a theme's directories (child first), with Planet's filters registered. */
-export function createEnvironment(searchPath: string[]): nunjucks.Environment {
+/**
+ * A Nunjucks environment over a theme's directories (child first), with Planet's filters
+ * registered and `t` translating the theme's words with `messages` (see messages.ts).
+ */
+export function createEnvironment(searchPath: string[], messages: Messages = {}): nunjucks.Environment {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(searchPath), {
     autoescape: true,
     // A theme may test optional fields (`{% if entry.author %}`) without guarding each one.
@@ -23,6 +28,7 @@ export function createEnvironment(searchPath: string[]): nunjucks.Environment {
     return new nunjucks.runtime.SafeString(JSON.stringify(clean ?? null));
   });
   env.addExtension('memo', memoExtension());
+  env.addGlobal('t', translator(messages));
   return env;
 }
 

@@ -3,6 +3,7 @@ import { dirname, join, posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import { RenderError } from '../model/index.ts';
 import { createEnvironment } from './environment.ts';
+import { loadMessages } from './messages.ts';
 import { resolveTheme } from './theme.ts';
 import type { PageKind, ResolvedTheme } from './theme.ts';
 import { renderTemplateFiles } from './template-files.ts';
@@ -36,7 +37,7 @@ export async function renderSite(view: SiteView, options: RenderOptions): Promis
     files.push(...(await renderStandaloneHealth(view, resolved, options.outDir, files)));
     return [...new Set([...(await copyAssets(resolved, options.outDir)), ...files])];
   }
-  const env = createEnvironment(resolved.searchPath);
+  const env = createEnvironment(resolved.searchPath, loadMessages(resolved.searchPath, view.planet.locale));
   const dir = resolved.theme.dir;
   const jobs = resolved.templates.map((template) => ({ template, path: template.slice(0, -'.njk'.length), page: view.page }));
   const perPage: Array<[PageKind, PageView[]]> = [
@@ -69,7 +70,7 @@ export async function renderSite(view: SiteView, options: RenderOptions): Promis
 async function renderStandaloneHealth(view: SiteView, resolved: ResolvedTheme, outDir: string, written: readonly string[]): Promise<string[]> {
   const template = resolved.pages.health;
   if (view.health === undefined || template === undefined || written.includes(toPosix(view.health.page.path))) return [];
-  const env = createEnvironment(resolved.searchPath);
+  const env = createEnvironment(resolved.searchPath, loadMessages(resolved.searchPath, view.planet.locale));
   const text = renderTemplate(env, template, resolved.theme.dir, { ...view, page: view.health.page, standalone: true });
   await writeOutput(outDir, view.health.page.path, text);
   return [toPosix(view.health.page.path)];

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { RenderError } from '../model/index.ts';
 import { createEnvironment } from './environment.ts';
+import { loadMessages } from './messages.ts';
 import { compileTemplateFile, processTemplate } from './htmltmpl/index.ts';
 import { planet2Vars } from './planet2-vars.ts';
 import type { Planet2Settings } from './planet2-vars.ts';
@@ -38,7 +39,7 @@ export async function renderTemplateFiles(view: SiteView, templates: TemplateFil
   const outputs = templates.files.map((file) => {
     const name = outputName(file);
     if (file.endsWith('.njk')) {
-      const env = createEnvironment([dirname(file), ...themeSearchPath]);
+      const env = createEnvironment([dirname(file), ...themeSearchPath], loadMessages(themeSearchPath, view.planet.locale));
       return { name, data: guard(file, () => env.render(basename(file), { ...view })) as string | Buffer };
     }
     const own = templates.perFile?.get(file);
