@@ -36,10 +36,12 @@ export function outputName(template: string): string {
 export async function renderTemplateFiles(view: SiteView, templates: TemplateFiles, outDir: string, themeSearchPath: string[]): Promise<string[]> {
   const strftime = createStrftime(view.planet.timezone, view.planet.locale);
   const utc = createStrftime('UTC', 'en');
+  // The theme's words for any Nunjucks template, read once for all of them.
+  const messages = loadMessages(themeSearchPath, view.planet.locale);
   const outputs = templates.files.map((file) => {
     const name = outputName(file);
     if (file.endsWith('.njk')) {
-      const env = createEnvironment([dirname(file), ...themeSearchPath], loadMessages(themeSearchPath, view.planet.locale));
+      const env = createEnvironment([dirname(file), ...themeSearchPath], messages);
       return { name, data: guard(file, () => env.render(basename(file), { ...view })) as string | Buffer };
     }
     const own = templates.perFile?.get(file);
